@@ -1,0 +1,122 @@
+"""The machine-readable export: a contract other tools rely on (``export/plan.json`` and CSV).
+
+Text fields carry both languages as ``{"en": …, "zh": …}`` (plan) or ``{"zh": …, "en": …}``
+(commentary), original first. URLs are relative to the site root exactly as MkDocs writes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from . import paths
+from .index import Index
+from .model import Plan
+from .validate import compute_claim
+
+SCHEMA_VERSION = "1.0"
+
+
+def _both(plan: Plan, uid: str, field: str, original: Any) -> dict[str, Any]:
+    t = plan.translations.get("zh", {}).get(uid)
+    zh = t.fields.get(field) if t else None
+    return {"en": list(original) if isinstance(original, tuple) else original,
+            "zh": list(zh) if isinstance(zh, tuple) else zh}
+
+
+def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
+    plan = ix.plan
+    lang = paths.DEFAULT_LANG
+
+    def url(uid: str) -> str:
+        return paths.url(paths.unit(uid, lang))
+
+    def unit_fields(uid: str, printed_page: int) -> dict[str, Any]:
+        return {"id": uid, "url": url(uid), "url_en": paths.url(paths.unit(uid, "en")),
+                "printed_page": printed_page, "pdf_page": plan.pdf_page(printed_page)}
+
+    out: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "dataset_version": version,
+        "title": plan.title,
+        "publisher": plan.publisher,
+        "published": plan.published,
+        "source_pdf": plan.pdf_url,
+        "site_url": site_url,
+        "licence": "Plan text: U.S. Government work (public domain, 17 U.S.C. § 105). "
+                   "Our translations, annotations and data structure: CC BY 4.0. "
+                   "Commentary: quoted for criticism and review; rights remain with its author.",
+        "intro": {**unit_fields("intro", plan.intro.printed_page), "title": _both(plan, "intro", "title", plan.intro.title),
+                  "intro": _both(plan, "intro", "intro", plan.intro.intro), "footnotes": list(plan.intro.footnotes)},
+        "pillars": [],
+    }
+    for p in plan.pillars:
+        pj = {**unit_fields(p.id, p.printed_page), "title": _both(plan, p.id, "title", p.title),
+              "intro": _both(plan, p.id, "intro", p.intro), "footnotes": list(p.footnotes), "goals": []}
+        for g in p.goals:
+            gj = {**unit_fields(g.id, g.printed_page), "title": _both(plan, g.id, "title", g.title),
+                  "intro": _both(plan, g.id, "intro", g.intro), "footnotes": list(g.footnotes), "actions": []}
+            for a in g.actions:
+                gj["actions"].append({
+                    **unit_fields(a.id, a.printed_page), "text": _both(plan, a.id, "text", a.text),
+                    "lead": list(a.lead), "lead_text": a.lead_text, "agencies": list(a.agencies),
+                    "footnotes": list(a.footnotes), "notes": [{"kind": n.kind, "text": n.text} for n in a.notes],
+                })
+            pj["goals"].append(gj)
+        out["pillars"].append(pj)
+    zh_ag = plan.translations.get("zh", {}).get("agencies")
+    out["agencies"] = [
+        {"id": a.id, "name": {"en": a.name, "zh": zh_ag.fields.get(a.id) if zh_ag else None}, "acronym": a.acronym,
+         "url": paths.url(paths.agency(a.id, lang)), "leads": ix.leads.get(a.id, []), "named_in": ix.names.get(a.id, [])}
+        for a in plan.agencies
+    ]
+    out["footnotes"] = [{"number": f.number, "text": f.text, "cited_by": ix.cited_by.get(f.number, [])} for f in plan.footnotes]
+    out["critiques"] = [
+        {"id": c.id, "kind": c.kind, "text": {"zh": c.text, "en": c.en}, "targets": list(c.targets),
+         "url": paths.url(paths.critique(c.id, lang)), "position": c.position, "paragraph": c.paragraph,
+         "editorial": c.editorial}
+        for c in plan.critiques
+    ]
+    out["claims"] = [
+        {"id": k.id, "critique": c.id, "quote": k.quote, "metric": k.metric, "scope": k.scope,
+         "expected": k.expected, "computed": compute_claim(plan, k.metric, k.scope),
+         "holds": compute_claim(plan, k.metric, k.scope) == k.expected}
+        for c in plan.critiques for k in c.claims
+    ]
+    return out
+
+
+def units(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """One JSON document per unit (``export/units/<ID>.json``), cut from the whole export."""
+    out: dict[str, dict[str, Any]] = {"intro": {"kind": "intro", **doc["intro"]}}
+    for p in doc["pillars"]:
+        out[p["id"]] = {"kind": "pillar", **{k: v for k, v in p.items() if k != "goals"},
+                        "goals": [g["id"] for g in p["goals"]]}
+        for g in p["goals"]:
+            out[g["id"]] = {"kind": "goal", "pillar": p["id"], **{k: v for k, v in g.items() if k != "actions"},
+                            "actions": [a["id"] for a in g["actions"]]}
+            for a in g["actions"]:
+                out[a["id"]] = {"kind": "action", "goal": g["id"], "pillar": p["id"], **a}
+    for c in doc["critiques"]:
+        out[c["id"]] = {"kind": "critique", **c}
+    for uid, u in out.items():
+        u["critiques"] = [c["id"] for c in doc["critiques"] if uid in c["targets"]] if u["kind"] != "critique" else []
+    return out
+
+
+def actions_csv(doc: dict[str, Any]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["id", "pillar", "goal", "printed_page", "pdf_page", "url", "lead", "agencies", "footnotes", "text_en", "text_zh"])
+    for p in doc["pillars"]:
+        for g in p["goals"]:
+            for a in g["actions"]:
+                w.writerow([a["id"], p["id"], g["id"], a["printed_page"], a["pdf_page"], a["url"], ";".join(a["lead"]),
+                            ";".join(a["agencies"]), ";".join(map(str, a["footnotes"])), a["text"]["en"], a["text"]["zh"] or ""])
+    return buf.getvalue()
+
+
+def dumps(doc: Any) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -1,0 +1,76 @@
+"""The one place that maps a unit to its page source path and URL.
+
+Published URLs are a promise to every reader who cited one, so no other module builds a path
+by hand; changing anything here must come with a redirect (see the URL registry test).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def home(lang: str) -> str:
+    return f"{prefix(lang)}index.md"
+
+
+def unit(uid: str, lang: str) -> str:
+    """Source path of a plan unit's page; ``plan`` (the plan as a whole) is the home page."""
+    if uid == "plan":
+        return home(lang)
+    return f"{prefix(lang)}plan/{uid}.md"
+
+
+def agency(aid: str, lang: str) -> str:
+    return f"{prefix(lang)}agencies/{aid}.md"
+
+
+def agencies(lang: str) -> str:
+    return f"{prefix(lang)}agencies/index.md"
+
+
+def footnotes(lang: str) -> str:
+    return f"{prefix(lang)}plan/footnotes.md"
+
+
+def critique(cid: str, lang: str) -> str:
+    return f"{prefix(lang)}commentary/{cid}.md"
+
+
+def commentary(lang: str) -> str:
+    return f"{prefix(lang)}commentary/index.md"
+
+
+def coverage(lang: str) -> str:
+    return f"{prefix(lang)}commentary/coverage.md"
+
+
+def ids(lang: str) -> str:
+    return f"{prefix(lang)}ids.md"
+
+
+def url(src: str) -> str:
+    """The directory URL MkDocs gives ``src`` with ``use_directory_urls`` (which we require)."""
+    base = src[: -len(".md")]
+    if base == "index" or base.endswith("/index"):
+        return base[: -len("index")]
+    return base + "/"
+
+
+def rel(from_src: str, to_src: str) -> str:
+    """A relative ``.md`` link, so MkDocs itself validates every link we emit."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def rel_url(from_src: str, to_src: str) -> str:
+    """A relative URL between built pages, for raw HTML (the SVG figure) that MkDocs does not rewrite."""
+    here = url(from_src)
+    target = url(to_src)
+    out = posixpath.relpath(target or ".", here.rstrip("/") or ".")
+    return (out + "/") if out != "." else "./"

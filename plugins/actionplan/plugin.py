@@ -1,0 +1,123 @@
+"""MkDocs glue: thin event handlers over the pure modules (load, validate, index, render, export)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from . import export, paths
+from .index import Index, build
+from .load import load_commentary, load_plan
+from .problems import DataError, Problem
+from .render import Renderer
+from .validate import validate_commentary, validate_plan, validate_translations
+
+log = get_plugin_logger(__name__)
+
+
+class ActionPlanConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Build the plan pages; off only for benchmarks of the bare toolchain."""
+    data_dir = c.Type(str, default="data")
+    """Folder of the plan's YAML, relative to mkdocs.yml."""
+    commentary_dir = c.Type(str, default="commentary")
+    """Folder of commentary units inside docs_dir; its files are sources, not pages."""
+    require_translations = c.Type(bool, default=True)
+    """A missing translation fails the build instead of silently showing only the original."""
+    strict_counts = c.Type(bool, default=True)
+    """The data must hold exactly the plan's counts (3/30/103): an accidental deletion fails loudly."""
+    version = c.Type(str, default="0.0.0")
+    """Dataset and site release, printed in citations and the export."""
+    repo_branch = c.Type(str, default="main")
+    """Branch that "edit this page" and "view source" links open."""
+
+
+def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_translations: bool = True,
+             strict_counts: bool = True) -> Index:
+    """Load, validate and index everything, raising one ``DataError`` that lists every problem."""
+    problems: list[Problem] = []
+    plan = load_plan(data_dir, root, problems)
+    critiques = load_commentary(commentary_dir, root, problems)
+    if plan is not None:
+        structural = bool(problems)
+        problems += validate_plan(plan, strict_counts=strict_counts and not structural)
+        problems += validate_translations(plan, require_translations)
+        problems += validate_commentary(plan, critiques)
+    if problems:
+        raise DataError(problems)
+    assert plan is not None
+    from dataclasses import replace
+
+    return build(replace(plan, critiques=critiques))
+
+
+class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.index: Index | None = None
+        self.export_doc: dict[str, Any] | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Refuse configurations that would publish broken citations or duplicate pages."""
+        names = [n for n in config.plugins if n.split(" #")[0] == "actionplan"]
+        if len(names) > 1:
+            raise PluginError(f"actionplan: listed {len(names)} times in mkdocs.yml plugins; list it once")
+        if not self.config.enabled:
+            return config
+        if not config.site_url:
+            log.warning("site_url is not set: permalinks and citations would point nowhere (set site_url in mkdocs.yml)")
+        if not config.use_directory_urls:
+            raise PluginError("actionplan: use_directory_urls must stay true; published URLs are directory URLs")
+        root = Path(config.config_file_path).parent
+        data_dir = root / self.config.data_dir
+        if not data_dir.is_dir():
+            raise PluginError(f"actionplan: data_dir {self.config.data_dir!r} is not a folder next to mkdocs.yml ({data_dir})")
+        return config
+
+    # Priority 50: before other plugins' on_files (e.g. search, redirects), so that they see our
+    # generated pages like any authored page.
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return files
+        root = Path(config.config_file_path).parent
+        docs = Path(config.docs_dir)
+        try:
+            ix = load_all(root / self.config.data_dir, docs / self.config.commentary_dir, root,
+                          require_translations=self.config.require_translations, strict_counts=self.config.strict_counts)
+        except DataError as e:
+            raise PluginError(str(e)) from None
+        self.index = ix
+        docs_rel = os.path.relpath(docs, root).replace(os.sep, "/")
+        branch = self.config.repo_branch
+        repo_blob = f"{config.repo_url.rstrip('/')}/blob/{branch}/" if config.repo_url else None
+        # Authored files: "edit this page" opens them under docs_dir (edit_uri points at the repo root).
+        commentary_prefix = self.config.commentary_dir.strip("/") + "/"
+        for f in list(files):
+            if f.src_uri.startswith(commentary_prefix) and f.src_uri.endswith(".md"):
+                files.remove(f)  # commentary units are data; we render their pages
+            elif f.is_documentation_page():
+                f.edit_uri = f"{docs_rel}/{f.src_uri}"
+        renderer = Renderer(ix, config.site_url or "", repo_blob)
+        for page in renderer.all_pages(paths.LANGS):
+            if files.get_file_from_path(page.src) is not None:
+                log.info(f"{page.src}: an authored page exists, it wins over the generated one")
+                continue
+            f = File.generated(config, page.src, content=page.content)
+            f.edit_uri = page.source.file
+            files.append(f)
+        doc = export.build(ix, config.site_url or "", self.config.version)
+        self.export_doc = doc
+        files.append(File.generated(config, "export/plan.json", content=export.dumps(doc)))
+        files.append(File.generated(config, "export/actions.csv", content=export.actions_csv(doc)))
+        for uid, unit in export.units(doc).items():
+            files.append(File.generated(config, f"export/units/{uid}.json", content=export.dumps(unit)))
+        return files

@@ -1,0 +1,38 @@
+"""Problems found in contributor input, collected rather than raised one at a time.
+
+A contributor fixing a pull request wants every mistake in one run, each pointing at the file,
+line, record and field, so nothing here raises on the first problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Where
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: Where
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        parts = [str(self.where)]
+        if self.record:
+            parts.append(self.record)
+        if self.field:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class DataError(Exception):
+    """Raised once, after validation, carrying every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.where.file, p.where.line, p.record, p.field))
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the plan data or commentary:"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))

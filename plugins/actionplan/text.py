@@ -1,0 +1,73 @@
+"""The one place where contributor text becomes Markdown.
+
+Every string from data or commentary passes through ``md`` before it reaches a page: HTML is
+escaped and Markdown syntax is neutralised, so no input can inject markup, links or script.
+Footnote markers are the only syntax we give meaning to, and we build their HTML ourselves.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Characters Python-Markdown (with our extensions) treats as syntax and accepts backslash escapes
+# for; escaping others would leave a visible backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_MARKER = re.compile(r"\[\^(\d+)\]((?:\[\^\d+\])*)")
+_WWW = re.compile(r"\b(www\.[A-Za-z0-9./\-_%~]+[A-Za-z0-9/])")
+
+
+def escape(text: str) -> str:
+    """Escape plain text for Markdown: no HTML, no emphasis, links, lists or headings."""
+    text = " ".join(text.split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def md(text: str, fn_href: str = "#fn-{n}") -> str:
+    """Escape ``text`` and turn ``[^N]`` markers into superscript links to footnote N."""
+    out: list[str] = []
+    pos = 0
+    for m in _MARKER.finditer(text):
+        out.append(escape(text[pos : m.start()]))
+        numbers = [m.group(1), *re.findall(r"\d+", m.group(2))]
+        links = ", ".join(
+            f'<a href="{fn_href.format(n=n)}" class="ap-fnref">{n}</a>' for n in numbers
+        )
+        out.append(f"<sup>{links}</sup>")
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def plain(text: str) -> str:
+    """Text without footnote markers, for titles, exports and citations."""
+    return " ".join(re.sub(r"\[\^\d+\]", "", text).split())
+
+
+def footnote_md(text: str) -> str:
+    """A footnote's text, escaped, with its bare ``www.`` addresses made into safe https links."""
+    out: list[str] = []
+    pos = 0
+    for m in _WWW.finditer(text):
+        out.append(escape(text[pos : m.start()]))
+        address = m.group(1)
+        out.append(f'<a href="https://{html.escape(address, quote=True)}" rel="noopener">{escape(address)}</a>')
+        pos = m.end()
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def attr(text: str) -> str:
+    """Text for an HTML attribute value (front matter and raw HTML)."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def excerpt(text: str, limit: int) -> str:
+    """The first ``limit`` characters of plain text, cut at a word where the language has words."""
+    flat = plain(text)
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(",;:，、；") + "…"

@@ -1,0 +1,284 @@
+"""Semantic checks across records: identity, order, references, counts, translations, claims.
+
+Pure functions returning every ``Problem``; nothing here knows about MkDocs or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from .model import Critique, Plan, Translation, Where, footnote_refs
+from .problems import Problem
+
+MARKER = re.compile(r"\[\^(\d+)\]")
+LEAD_PHRASE = re.compile(r"\b[Ll]ed by\b")
+
+
+def _dupes(items: Iterable[tuple[str, Where]], record: str, problems: list[Problem]) -> None:
+    seen: dict[str, Where] = {}
+    for key, where in items:
+        if key in seen:
+            problems.append(Problem(where, f"{record} {key}", "id", f"duplicate ID (first at {seen[key]})"))
+        else:
+            seen[key] = where
+
+
+def unit_ids(plan: Plan) -> list[str]:
+    """Every citable plan unit ID in reading order."""
+    out = ["intro"]
+    for p in plan.pillars:
+        out.append(p.id)
+        for g in p.goals:
+            out.append(g.id)
+            out.extend(a.id for a in g.actions)
+    return out
+
+
+def _mentions(text: str, name: str, acronym: str | None, aid: str) -> bool:
+    candidates = [name, aid] + ([acronym] if acronym else [])
+    return any(re.search(r"(?<![\w])" + re.escape(c) + r"(?![\w])", text) for c in candidates)
+
+
+def validate_plan(plan: Plan, strict_counts: bool = True) -> list[Problem]:
+    problems: list[Problem] = []
+    agencies = {a.id: a for a in plan.agencies}
+    footnotes = {f.number: f for f in plan.footnotes}
+    _dupes(((a.id, a.where) for a in plan.agencies), "agency", problems)
+    _dupes(((str(f.number), f.where) for f in plan.footnotes), "footnote", problems)
+    for i, f in enumerate(plan.footnotes, 1):
+        if f.number != i:
+            problems.append(Problem(f.where, f"footnote {f.number}", "number", f"out of order: expected {i}"))
+            break
+
+    expected_pillars = ["I", "II", "III"][: len(plan.pillars)]
+    all_ids: list[tuple[str, Where]] = []
+    cited: list[tuple[int, Where, str]] = []
+    last_page = plan.intro.printed_page
+    cited += [(n, plan.intro.where, "intro") for n in footnote_refs(*plan.intro.intro)]
+    for p_index, pillar in enumerate(plan.pillars):
+        rec = f"pillar {pillar.id}"
+        if p_index < len(expected_pillars) and pillar.id != expected_pillars[p_index]:
+            problems.append(Problem(pillar.where, rec, "id", f"out of order: expected {expected_pillars[p_index]} here"))
+        all_ids.append((pillar.id, pillar.where))
+        cited += [(n, pillar.where, rec) for n in pillar.footnotes]
+        for g_index, goal in enumerate(pillar.goals, 1):
+            grec = f"goal {goal.id}"
+            want = f"{pillar.id}.{g_index}"
+            if goal.id != want:
+                problems.append(Problem(goal.where, grec, "id", f"does not match its position: expected {want}"))
+            if goal.printed_page < last_page:
+                problems.append(Problem(goal.where, grec, "printed_page", f"{goal.printed_page} is before the previous unit's page {last_page}"))
+            last_page = max(last_page, goal.printed_page)
+            all_ids.append((goal.id, goal.where))
+            cited += [(n, goal.where, grec) for n in goal.footnotes]
+            for a_index, action in enumerate(goal.actions, 1):
+                arec = f"action {action.id}"
+                want = f"{goal.id}.{a_index}"
+                if action.id != want:
+                    problems.append(Problem(action.where, arec, "id", f"does not match its position: expected {want}"))
+                if action.printed_page < last_page:
+                    problems.append(Problem(action.where, arec, "printed_page", f"{action.printed_page} is before the previous unit's page {last_page}"))
+                last_page = max(last_page, action.printed_page)
+                all_ids.append((action.id, action.where))
+                cited += [(n, action.where, arec) for n in action.footnotes]
+                problems += _check_agencies(action, agencies, arec)
+    _dupes(all_ids, "unit", problems)
+
+    for n, where, rec in cited:
+        if n not in footnotes:
+            problems.append(Problem(where, rec, "text", f"cites footnote [^{n}], which is not in footnotes.yaml"))
+    cited_numbers = {n for n, _, _ in cited}
+    for f in plan.footnotes:
+        if f.number not in cited_numbers:
+            problems.append(Problem(f.where, f"footnote {f.number}", "number", "is cited by no unit"))
+
+    if strict_counts:
+        actual = {
+            "pillars": len(plan.pillars),
+            "goals": sum(len(p.goals) for p in plan.pillars),
+            "actions": sum(len(g.actions) for p in plan.pillars for g in p.goals),
+        }
+        for key, want in plan.counts.items():
+            if actual.get(key) != want:
+                problems.append(Problem(Where("data/plan.yaml"), "plan", f"counts.{key}",
+                                        f"the official plan has {want} {key}, the data has {actual.get(key)}"))
+    return problems
+
+
+def _check_agencies(action, agencies, rec) -> list[Problem]:  # type: ignore[no-untyped-def]
+    out: list[Problem] = []
+    w = action.where
+    for field in ("lead", "agencies"):
+        seen = set()
+        for aid in getattr(action, field):
+            if aid in seen:
+                out.append(Problem(w, rec, field, f"{aid!r} listed twice"))
+            seen.add(aid)
+            agency = agencies.get(aid)
+            if agency is None:
+                out.append(Problem(w, rec, field, f"unknown agency {aid!r} (not in agencies.yaml)"))
+            elif not _mentions(action.text, agency.name, agency.acronym, aid):
+                out.append(Problem(w, rec, field, f"{aid!r} is not named in the action's text"))
+    both = set(action.lead) & set(action.agencies)
+    if both:
+        out.append(Problem(w, rec, "agencies", f"{', '.join(sorted(both))} already listed under lead"))
+    says_led = bool(LEAD_PHRASE.search(action.text))
+    if action.lead and not action.lead_text:
+        out.append(Problem(w, rec, "lead_text", "required when lead is set: the 'Led by …' words as printed"))
+    if action.lead_text:
+        if action.lead_text not in action.text:
+            out.append(Problem(w, rec, "lead_text", "is not a verbatim part of the action's text"))
+        elif not LEAD_PHRASE.search(action.lead_text):
+            out.append(Problem(w, rec, "lead_text", "must start from the printed words 'Led by' / 'led by'"))
+        for aid in action.lead:
+            agency = agencies.get(aid)
+            if agency and not _mentions(action.lead_text, agency.name, agency.acronym, aid):
+                out.append(Problem(w, rec, "lead", f"{aid!r} is not named in lead_text"))
+    if says_led and not action.lead:
+        out.append(Problem(w, rec, "lead", "the text says 'led by' but no lead agency is recorded"))
+    if not says_led and action.lead:
+        out.append(Problem(w, rec, "lead", "only an agency the text introduces with 'Led by' / 'led by' is a lead"))
+    return out
+
+
+def _texts(plan: Plan) -> dict[str, dict[str, object]]:
+    """The translatable fields of every unit, keyed as in translation files."""
+    out: dict[str, dict[str, object]] = {
+        "plan": {"title": plan.title},
+        "epigraph": {"text": plan.epigraph.text, "role": plan.epigraph.role},
+        "intro": {"title": plan.intro.title, "intro": plan.intro.intro,
+                  "signatories": tuple(s.role for s in plan.intro.signatories)},
+        "agencies": {a.id: a.name for a in plan.agencies},
+    }
+    for p in plan.pillars:
+        out[p.id] = {"title": p.title, "intro": p.intro}
+        for g in p.goals:
+            out[g.id] = {"title": g.title, "intro": g.intro}
+            for a in g.actions:
+                out[a.id] = {"text": a.text}
+    return out
+
+
+def _flat(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _flat(v)]
+    return [s for v in value for s in _flat(v)]  # type: ignore[attr-defined]
+
+
+def validate_translations(plan: Plan, require: bool) -> list[Problem]:
+    """Complete, structurally parallel, glossary-consistent translations, per language."""
+    problems: list[Problem] = []
+    originals = _texts(plan)
+    for lang, units in plan.translations.items():
+        for unit, tr in units.items():
+            if unit not in originals:
+                problems.append(Problem(tr.where, unit, "", "translates a unit that does not exist"))
+                continue
+            problems += _compare(originals[unit], tr, lang)
+        if require:
+            for unit, fields in originals.items():
+                tr = units.get(unit)
+                for key in fields:
+                    if tr is None or key not in tr.fields:
+                        file = f"data/translations/{lang}/"
+                        problems.append(Problem(Where(file), unit, key, f"missing {lang} translation"))
+                        if tr is None:
+                            break
+        problems += _glossary(plan, units, originals, lang)
+    return problems
+
+
+def _compare(original: dict[str, object], tr: Translation, lang: str) -> list[Problem]:
+    out: list[Problem] = []
+    for key, value in tr.fields.items():
+        if key not in original:
+            out.append(Problem(tr.where, tr.unit, key, "the original has no such field"))
+            continue
+        orig = original[key]
+        if isinstance(orig, dict):
+            for k in value:  # type: ignore[union-attr]
+                if k not in orig:
+                    out.append(Problem(tr.where, tr.unit, f"{key}.{k}", "the original has no such entry"))
+            continue
+        if isinstance(orig, tuple) != isinstance(value, tuple) or (isinstance(orig, tuple) and len(orig) != len(value)):
+            n = len(orig) if isinstance(orig, tuple) else 1
+            out.append(Problem(tr.where, tr.unit, key, f"must have {n} paragraph(s) like the original"))
+            continue
+        pairs = zip(orig, value) if isinstance(orig, tuple) else [(orig, value)]
+        for o, t in pairs:
+            if MARKER.findall(o) != MARKER.findall(t):  # type: ignore[arg-type]
+                out.append(Problem(tr.where, tr.unit, key, f"footnote markers {MARKER.findall(o)} of the original must appear in the translation"))  # type: ignore[arg-type]
+    return out
+
+
+def _glossary(plan: Plan, units: dict[str, Translation], originals: dict[str, dict[str, object]], lang: str) -> list[Problem]:
+    if lang != "zh":
+        return []
+    out: list[Problem] = []
+    for term in plan.glossary:
+        rx = re.compile(r"(?<![\w-])" + re.escape(term.en) + r"(?![\w-])")
+        for unit, tr in units.items():
+            orig = originals.get(unit)
+            if orig is None:
+                continue
+            for key, value in tr.fields.items():
+                o = orig.get(key)
+                if o is None or isinstance(o, dict):
+                    continue
+                o_list, t_list = _flat(o), _flat(value)
+                for o_text, t_text in zip(o_list, t_list):
+                    if rx.search(o_text) and term.zh not in t_text:
+                        out.append(Problem(tr.where, unit, key, f"glossary: {term.en!r} must be rendered {term.zh!r}"))
+    return out
+
+
+def validate_commentary(plan: Plan, critiques: tuple[Critique, ...]) -> list[Problem]:
+    problems: list[Problem] = []
+    known = set(unit_ids(plan)) | {"plan"}
+    _dupes(((c.id, c.where) for c in critiques), "critique", problems)
+    last_paragraph = 0
+    for i, c in enumerate(critiques, 1):
+        rec = f"critique {c.id}"
+        if c.position != i:
+            problems.append(Problem(c.where, rec, "position", f"expected {i}: positions run 1, 2, 3 … without gaps"))
+        if c.paragraph < last_paragraph:
+            problems.append(Problem(c.where, rec, "paragraph", f"goes back from paragraph {last_paragraph}"))
+        last_paragraph = max(last_paragraph, c.paragraph)
+        seen: set[str] = set()
+        for t in c.targets:
+            if t not in known:
+                problems.append(Problem(c.where, rec, "targets", f"unknown unit {t!r}"))
+            if t in seen:
+                problems.append(Problem(c.where, rec, "targets", f"{t!r} listed twice"))
+            seen.add(t)
+        for claim in c.claims:
+            crec = f"claim {claim.id}"
+            if claim.quote not in c.text:
+                problems.append(Problem(claim.where, crec, "quote", "is not a verbatim part of the unit's text"))
+            got = compute_claim(plan, claim.metric, claim.scope)
+            if (got == claim.expected) != claim.holds:
+                state = "holds" if got == claim.expected else "does not hold"
+                problems.append(Problem(claim.where, crec, "holds",
+                                        f"recorded as {'holding' if claim.holds else 'not holding'}, but it {state}: "
+                                        f"the data has {got} {claim.metric} in {claim.scope}, the commentary says {claim.expected}"))
+    _dupes(((cl.id, cl.where) for c in critiques for cl in c.claims), "claim", problems)
+    return problems
+
+
+def compute_claim(plan: Plan, metric: str, scope: str) -> int | None:
+    pillars = [p for p in plan.pillars if scope in ("plan", p.id)]
+    if not pillars:
+        return None
+    if metric == "pillars":
+        return len(pillars)
+    if metric == "goals":
+        return sum(len(p.goals) for p in pillars)
+    return sum(len(g.actions) for p in pillars for g in p.goals)
+
+
+def counter_of_ids(plan: Plan) -> Counter[str]:
+    return Counter(unit_ids(plan))

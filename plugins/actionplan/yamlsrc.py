@@ -1,0 +1,135 @@
+"""Read YAML (and Markdown front matter) keeping the line of every mapping key and list item.
+
+PyYAML forgets positions once it builds Python objects and silently lets a duplicate key win;
+both would make our error messages vague, so this loader remembers lines and reports duplicates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Where
+from .problems import Problem
+
+
+class Map(dict[str, Any]):
+    """A YAML mapping that remembers where it and each of its keys stood."""
+
+    line: int = 0
+    lines: dict[str, int]
+
+
+class Seq(list[Any]):
+    """A YAML sequence that remembers the line of each item."""
+
+    line: int = 0
+    lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    duplicates: list[tuple[str, int]]
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Map:
+    loader.flatten_mapping(node)
+    result = Map()
+    result.line = node.start_mark.line + 1
+    result.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            loader.duplicates.append((key, line))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = line
+    return result
+
+
+def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Seq:
+    result = Seq(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)  # type: ignore[arg-type]
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)  # type: ignore[arg-type]
+# Dates stay strings: a contributor's "2025-07-01" must not silently become a datetime.date.
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    """Decode a UTF-8 source file strictly; encoding accidents become problems, not mojibake."""
+    where = Where(shown)
+    if not path.exists():
+        problems.append(Problem(where, "", "", "file is missing"))
+        return None
+    if path.is_dir():
+        problems.append(Problem(where, "", "", "is a directory, expected a file"))
+        return None
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(Problem(Where(shown, 1), "", "", "starts with a byte-order mark; save as UTF-8 without BOM"))
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        problems.append(Problem(Where(shown, line), "", "", f"not valid UTF-8 (byte 0x{raw[e.start]:02x})"))
+        return None
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        problems.append(Problem(Where(shown, line), "", "", "has CR/CRLF line endings; use LF"))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int = 0) -> Any:
+    """Parse YAML text; syntax errors and duplicate keys become problems with their lines."""
+    loader = _Loader(text)
+    loader.duplicates = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 0
+        problems.append(Problem(Where(shown, line), "", "", f"YAML syntax error: {e.problem or e.context}"))
+        return None
+    except yaml.YAMLError as e:
+        problems.append(Problem(Where(shown), "", "", f"YAML error: {e}"))
+        return None
+    finally:
+        loader.dispose()
+    for key, line in loader.duplicates:
+        problems.append(Problem(Where(shown, line + line_offset), "", key, "duplicate key in a mapping"))
+    if line_offset:
+        _shift(data, line_offset)
+    return data
+
+
+def _shift(value: Any, offset: int) -> None:
+    if isinstance(value, Map):
+        value.line += offset
+        value.lines = {k: v + offset for k, v in value.lines.items()}
+        for v in value.values():
+            _shift(v, offset)
+    elif isinstance(value, Seq):
+        value.line += offset
+        value.lines = [v + offset for v in value.lines]
+        for v in value:
+            _shift(v, offset)
+
+
+def load_yaml_file(path: Path, shown: str, problems: list[Problem]) -> Any:
+    text = read_text(path, shown, problems)
+    if text is None:
+        return None
+    return parse_yaml(text, shown, problems)
