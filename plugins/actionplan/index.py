@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Union
 
 from .model import Action, Agency, Critique, Footnote, Goal, Intro, Pillar, Plan
 
-Unit = Union[Intro, Pillar, Goal, Action]
+Unit = Intro | Pillar | Goal | Action
 
 
 @dataclass

@@ -12,8 +12,21 @@ from typing import Any
 
 from . import schema
 from .model import (
-    Action, Agency, Claim, Critique, Epigraph, Footnote, Goal, GlossaryTerm, Intro, Note, Pillar, Plan,
-    Signatory, Translation, Where,
+    Action,
+    Agency,
+    Claim,
+    Critique,
+    Epigraph,
+    Footnote,
+    GlossaryTerm,
+    Goal,
+    Intro,
+    Note,
+    Pillar,
+    Plan,
+    Signatory,
+    Translation,
+    Where,
 )
 from .problems import Problem
 from .yamlsrc import Map, load_yaml_file, parse_yaml, read_text
@@ -63,7 +76,10 @@ def _checked(raw: Any, spec: Any, file: str, record: str, problems: list[Problem
 
 def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | None:
     """Load ``plan.yaml`` and everything it names; ``None`` when the structure is too broken to use."""
-    show = lambda p: _rel(p, root)  # noqa: E731
+
+    def show(p: Path) -> str:
+        return _rel(p, root)
+
     plan_path = data_dir / "plan.yaml"
     raw_plan = load_yaml_file(plan_path, show(plan_path), problems)
     fn_path, ag_path, gl_path = data_dir / "footnotes.yaml", data_dir / "agencies.yaml", data_dir / "glossary.yaml"

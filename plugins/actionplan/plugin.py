@@ -23,7 +23,7 @@ from .validate import validate_commentary, validate_plan, validate_translations
 log = get_plugin_logger(__name__)
 
 
-class ActionPlanConfig(base.Config):
+class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
     """Build the plan pages; off only for benchmarks of the bare toolchain."""
     data_dir = c.Type(str, default="data")
@@ -59,7 +59,7 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
     return build(replace(plan, critiques=critiques))
 
 
-class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):
+class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
 
     def __init__(self) -> None:

@@ -270,7 +270,7 @@ class Renderer:
 
     def commentary_page(self, lang: str) -> Page:
         src = paths.commentary(lang)
-        units = [{"c": c, "kind": LABELS[lang][f"kind_{c.kind}"], "link": paths.rel(src, paths.critique(c.id, lang)),
+        units: list[dict[str, Any]] = [{"c": c, "kind": LABELS[lang][f"kind_{c.kind}"], "link": paths.rel(src, paths.critique(c.id, lang)),
                   "targets": [self.target_view(src, t, lang) for t in c.targets], "claims": self.claim_views(c, lang)}
                  for c in self.plan.critiques]
         paragraphs: list[list[dict[str, Any]]] = []
@@ -286,7 +286,7 @@ class Renderer:
     def coverage_page(self, lang: str) -> Page:
         src = paths.coverage(lang)
         ix = self.ix
-        rows = []
+        rows: list[dict[str, Any]] = []
         for p in self.plan.pillars:
             for g in p.goals:
                 own = len(ix.critiques_of.get(g.id, []))
@@ -328,4 +328,4 @@ class Renderer:
         return out
 
 
-__all__ = ["Page", "Renderer", "Goal", "Intro"]
+__all__ = ["Goal", "Intro", "Page", "Renderer"]

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from .model import Critique, Plan, Translation, Where, footnote_refs
+from .model import Action, Agency, Critique, Plan, Translation, Where, footnote_refs
 from .problems import Problem
 
 MARKER = re.compile(r"\[\^(\d+)\]")
@@ -48,7 +48,7 @@ def validate_plan(plan: Plan, strict_counts: bool = True) -> list[Problem]:
     _dupes(((a.id, a.where) for a in plan.agencies), "agency", problems)
     _dupes(((str(f.number), f.where) for f in plan.footnotes), "footnote", problems)
     for i, f in enumerate(plan.footnotes, 1):
-        if f.number != i:
+        if f.number != i:  # numbering is the plan's own, 1..N in print order
             problems.append(Problem(f.where, f"footnote {f.number}", "number", f"out of order: expected {i}"))
             break
 
@@ -100,18 +100,18 @@ def validate_plan(plan: Plan, strict_counts: bool = True) -> list[Problem]:
             "goals": sum(len(p.goals) for p in plan.pillars),
             "actions": sum(len(g.actions) for p in plan.pillars for g in p.goals),
         }
-        for key, want in plan.counts.items():
-            if actual.get(key) != want:
-                problems.append(Problem(Where("data/plan.yaml"), "plan", f"counts.{key}",
-                                        f"the official plan has {want} {key}, the data has {actual.get(key)}"))
+        for what, official in plan.counts.items():
+            if actual.get(what) != official:
+                problems.append(Problem(Where("data/plan.yaml"), "plan", f"counts.{what}",
+                                        f"the official plan has {official} {what}, the data has {actual.get(what)}"))
     return problems
 
 
-def _check_agencies(action, agencies, rec) -> list[Problem]:  # type: ignore[no-untyped-def]
+def _check_agencies(action: Action, agencies: dict[str, Agency], rec: str) -> list[Problem]:
     out: list[Problem] = []
     w = action.where
     for field in ("lead", "agencies"):
-        seen = set()
+        seen: set[str] = set()
         for aid in getattr(action, field):
             if aid in seen:
                 out.append(Problem(w, rec, field, f"{aid!r} listed twice"))
@@ -181,12 +181,11 @@ def validate_translations(plan: Plan, require: bool) -> list[Problem]:
             problems += _compare(originals[unit], tr, lang)
         if require:
             for unit, fields in originals.items():
-                tr = units.get(unit)
+                found = units.get(unit)
                 for key in fields:
-                    if tr is None or key not in tr.fields:
-                        file = f"data/translations/{lang}/"
-                        problems.append(Problem(Where(file), unit, key, f"missing {lang} translation"))
-                        if tr is None:
+                    if found is None or key not in found.fields:
+                        problems.append(Problem(Where(f"data/translations/{lang}/"), unit, key, f"missing {lang} translation"))
+                        if found is None:
                             break
         problems += _glossary(plan, units, originals, lang)
     return problems
@@ -208,7 +207,7 @@ def _compare(original: dict[str, object], tr: Translation, lang: str) -> list[Pr
             n = len(orig) if isinstance(orig, tuple) else 1
             out.append(Problem(tr.where, tr.unit, key, f"must have {n} paragraph(s) like the original"))
             continue
-        pairs = zip(orig, value) if isinstance(orig, tuple) else [(orig, value)]
+        pairs = zip(orig, value, strict=True) if isinstance(orig, tuple) else [(orig, value)]
         for o, t in pairs:
             if MARKER.findall(o) != MARKER.findall(t):  # type: ignore[arg-type]
                 out.append(Problem(tr.where, tr.unit, key, f"footnote markers {MARKER.findall(o)} of the original must appear in the translation"))  # type: ignore[arg-type]
@@ -230,7 +229,7 @@ def _glossary(plan: Plan, units: dict[str, Translation], originals: dict[str, di
                 if o is None or isinstance(o, dict):
                     continue
                 o_list, t_list = _flat(o), _flat(value)
-                for o_text, t_text in zip(o_list, t_list):
+                for o_text, t_text in zip(o_list, t_list, strict=False):
                     if rx.search(o_text) and term.zh not in t_text:
                         out.append(Problem(tr.where, unit, key, f"glossary: {term.en!r} must be rendered {term.zh!r}"))
     return out

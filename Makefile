@@ -1,0 +1,57 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Both set everything up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt plugins/pyproject.toml | cksum | cut -d' ' -f1)
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1753315200)
+export NO_MKDOCS_2_WARNING := 1
+export JIEBA_CACHE_DIR := $(CURDIR)/.cache
+
+.PHONY: help serve build check test lint typecheck browser-deps bench clean
+
+help:
+	@echo "make serve   preview at http://127.0.0.1:8000 with live reload (data changes too)"
+	@echo "make build   strict build into site/ (replaced only when the whole build succeeds)"
+	@echo "make check   validate data/ and the commentary in seconds, without building"
+	@echo "make test    the whole test suite (lint, types, unit, build, browser, accessibility)"
+	@echo "make bench   the performance benchmark (not part of make test)"
+
+$(STAMP): requirements.txt plugins/pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -e plugins
+	@mkdir -p .cache
+	@rm -f $(VENV)/.installed-*
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/actionplan build
+
+check: $(STAMP)
+	$(BIN)/actionplan check
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/mypy
+
+# Browser tests need Debian's chromium (driven by Playwright through executable_path) and a CJK
+# font; as root we install them, otherwise they must already be there.
+browser-deps:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "CJK"; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing chromium and fonts-noto-cjk (Debian packages)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else echo "need /usr/bin/chromium and a CJK font: run 'make test' as root once, or apt-get install chromium fonts-noto-cjk" >&2; exit 1; fi
+
+test: $(STAMP) browser-deps lint
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .cache test-artifacts $(VENV)

@@ -1,0 +1,101 @@
+"""``actionplan check`` (validate in seconds, no build) and ``actionplan build`` (atomic build).
+
+``check`` runs the very same load/validate code as the plugin, so what passes here passes the
+build; ``build`` writes into a temporary folder and swaps it in only after a clean strict
+build, so a failed build never leaves a half-written ``site/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .problems import DataError
+
+
+def _plugin_options(config_file: Path) -> tuple[Path, Path, Path, dict[str, object]]:
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(config_file))
+    plugin = cfg.plugins.get("actionplan")
+    if plugin is None:
+        raise SystemExit(f"{config_file}: the actionplan plugin is not enabled in 'plugins'")
+    root = config_file.parent
+    opts = plugin.config  # type: ignore[attr-defined]
+    return root, root / opts.data_dir, Path(cfg.docs_dir) / opts.commentary_dir, dict(opts)
+
+
+def check(config_file: Path) -> int:
+    from .plugin import load_all
+
+    root, data_dir, commentary_dir, opts = _plugin_options(config_file)
+    try:
+        ix = load_all(data_dir, commentary_dir, root, require_translations=bool(opts["require_translations"]),
+                      strict_counts=bool(opts["strict_counts"]))
+    except DataError as e:
+        for p in e.problems:
+            print(p)
+        print(f"{len(e.problems)} problem(s).", file=sys.stderr)
+        return 1
+    plan = ix.plan
+    n_goals = sum(len(p.goals) for p in plan.pillars)
+    n_actions = sum(len(g.actions) for p in plan.pillars for g in p.goals)
+    print(f"ok: {len(plan.pillars)} pillars, {n_goals} goals, {n_actions} actions, "
+          f"{len(plan.critiques)} commentary units, {len(plan.agencies)} agencies, {len(plan.footnotes)} footnotes")
+    return 0
+
+
+def build(config_file: Path, site_dir: Path) -> int:
+    """Strict build into a sibling temp folder; replace ``site_dir`` only on success."""
+    from mkdocs.commands.build import build as mk_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
+
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    try:
+        cfg = load_config(str(config_file), site_dir=str(tmp), strict=True)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            mk_build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except (Abort, BuildError, ConfigurationError, PluginError) as e:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"build failed; {site_dir.name}/ left as it was.\n{e}", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    tmp.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"built {site_dir}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="actionplan")
+    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate data and commentary without building")
+    b = sub.add_parser("build", help="strict build, replacing the site folder only on success")
+    b.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args(argv)
+    if not args.config_file.exists():
+        print(f"{args.config_file}: not found", file=sys.stderr)
+        return 2
+    if args.command == "check":
+        return check(args.config_file.resolve())
+    return build(args.config_file.resolve(), args.site_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
