@@ -25,7 +25,55 @@
     document.querySelectorAll("[data-ap-copy]").forEach(function (b) {
       b.addEventListener("click", function () { copy(b.getAttribute("data-ap-copy"), b); });
     });
+    // Citations: the access date is the moment of copying, so the static text carries
+    // placeholders that are filled in for display now and again at each copy.
+    document.querySelectorAll("[data-ap-cite-text]").forEach(function (pre) {
+      var code = pre.querySelector("code") || pre;
+      code.textContent = fillDates(pre.getAttribute("data-ap-cite-text"));
+    });
+    document.querySelectorAll("[data-ap-cite-copy]").forEach(function (b) {
+      b.addEventListener("click", function () { copy(fillDates(b.getAttribute("data-ap-cite-copy")), b); });
+    });
   }
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function fillDates(text) {
+    var d = new Date();
+    var iso = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    var long = MONTHS[d.getMonth()] + " " + d.getDate() + ", " + d.getFullYear();
+    return text.split("{ACCESSED_LONG}").join(long).split("{ACCESSED}").join(iso);
+  }
+  window.apFillDates = fillDates;
+
+  // The ID box on the identifiers page: accepts any case and ".", "-", "/" or spaces.
+  function normalize(raw) {
+    var s = String(raw || "").trim().replace(/^\/+|\/+$/g, "").replace(/^(id|plan)\//i, "");
+    if (/^intro$/i.test(s)) return "intro";
+    var c = s.match(/^c\s*0*(\d+)$/i);
+    if (c) return "C" + (c[1].length < 2 ? "0" : "") + c[1];
+    var m = s.match(/^(iii|ii|i)((?:[\s.\-\/_]+\d+){0,2})$/i);
+    if (!m) return null;
+    var nums = m[2].split(/[\s.\-\/_]+/).filter(Boolean);
+    return [m[1].toUpperCase()].concat(nums).join(".");
+  }
+  window.apNormalizeId = normalize;
+  function initGoto() {
+    document.querySelectorAll("form[data-ap-goto]").forEach(function (form) {
+      var known = JSON.parse(form.getAttribute("data-ap-ids"));
+      form.addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        var id = normalize(form.querySelector("input").value);
+        var out = form.querySelector("output");
+        if (id && known[id] !== undefined) {
+          window.location.href = form.getAttribute("data-ap-base") + known[id];
+        } else {
+          out.textContent = (document.documentElement.lang === "en" ? "No such ID: " : "没有这个编号：") + form.querySelector("input").value;
+        }
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initGoto); else initGoto();
   function copy(text, button) {
     var done = function () {
       var old = button.textContent; button.textContent = "✓"; setTimeout(function () { button.textContent = old; }, 1500);

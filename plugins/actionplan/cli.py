@@ -34,10 +34,11 @@ def check(config_file: Path) -> int:
     root, data_dir, commentary_dir, opts = _plugin_options(config_file)
     try:
         ix = load_all(data_dir, commentary_dir, root, require_translations=bool(opts["require_translations"]),
-                      strict_counts=bool(opts["strict_counts"]))
+                      strict_counts=bool(opts["strict_counts"]), version=str(opts["version"]))
     except DataError as e:
         for p in e.problems:
             print(p)
+        sys.stdout.flush()
         print(f"{len(e.problems)} problem(s).", file=sys.stderr)
         return 1
     plan = ix.plan

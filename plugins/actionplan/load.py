@@ -24,6 +24,7 @@ from .model import (
     Note,
     Pillar,
     Plan,
+    Release,
     Signatory,
     Translation,
     Where,
@@ -86,10 +87,13 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
     raw_fn = load_yaml_file(fn_path, show(fn_path), problems)
     raw_ag = load_yaml_file(ag_path, show(ag_path), problems)
     raw_gl = load_yaml_file(gl_path, show(gl_path), problems) if gl_path.exists() else []
+    cl_path = data_dir / "changelog.yaml"
+    raw_cl = load_yaml_file(cl_path, show(cl_path), problems) if cl_path.exists() else []
     ok = raw_plan is not None and _checked(raw_plan, schema.PLAN, show(plan_path), "plan", problems)
     ok_fn = raw_fn is not None and _checked(raw_fn, schema.FOOTNOTES, show(fn_path), "footnote", problems)
     ok_ag = raw_ag is not None and _checked(raw_ag, schema.AGENCIES, show(ag_path), "agency", problems)
     ok_gl = raw_gl is not None and _checked(raw_gl, schema.GLOSSARY, show(gl_path), "term", problems)
+    ok_cl = raw_cl is not None and (not raw_cl or _checked(raw_cl, schema.CHANGELOG, show(cl_path), "release", problems))
 
     pillars: list[Pillar] = []
     if ok:
@@ -101,7 +105,7 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
             if _checked(raw, schema.PILLAR, show(path), "pillar", problems):
                 pillars.append(_pillar(raw, show(path)))
     translations = load_translations(data_dir, root, problems)
-    if not (ok and ok_fn and ok_ag and ok_gl):
+    if not (ok and ok_fn and ok_ag and ok_gl and ok_cl):
         return None
     fn_file, ag_file, gl_file = show(fn_path), show(ag_path), show(gl_path)
     intro = raw_plan["intro"]
@@ -120,6 +124,10 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
         agencies=tuple(Agency(a["id"], a["name"], a.get("acronym"), Where(ag_file, a.line)) for a in raw_ag),
         glossary=tuple(GlossaryTerm(t["en"], t["zh"], t.get("note"), Where(gl_file, t.line)) for t in raw_gl),
         translations=translations,
+        releases=tuple(
+            Release(r["version"], r["date"], r["summary"]["en"], r["summary"]["zh"], tuple(r["units"]), Where(show(cl_path), r.line))
+            for r in raw_cl
+        ),
     )
 
 

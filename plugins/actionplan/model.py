@@ -166,6 +166,16 @@ class Translation:
 
 
 @dataclass(frozen=True)
+class Release:
+    version: str
+    date: str
+    summary_en: str
+    summary_zh: str
+    units: tuple[str, ...]
+    where: Where
+
+
+@dataclass(frozen=True)
 class Plan:
     title: str
     publisher: str
@@ -181,6 +191,7 @@ class Plan:
     glossary: tuple[GlossaryTerm, ...] = ()
     translations: dict[str, dict[str, Translation]] = field(default_factory=dict)
     critiques: tuple[Critique, ...] = ()
+    releases: tuple[Release, ...] = ()
 
     def pdf_page(self, printed_page: int) -> int:
         return printed_page + self.pdf_page_offset

@@ -55,6 +55,10 @@ def ids(lang: str) -> str:
     return f"{prefix(lang)}ids.md"
 
 
+def changelog(lang: str) -> str:
+    return f"{prefix(lang)}changelog.md"
+
+
 def url(src: str) -> str:
     """The directory URL MkDocs gives ``src`` with ``use_directory_urls`` (which we require)."""
     base = src[: -len(".md")]

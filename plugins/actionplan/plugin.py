@@ -13,12 +13,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from . import export, paths
+from . import export, paths, redirect
 from .index import Index, build
 from .load import load_commentary, load_plan
 from .problems import DataError, Problem
 from .render import Renderer
-from .validate import validate_commentary, validate_plan, validate_translations
+from .validate import validate_commentary, validate_plan, validate_releases, validate_translations
 
 log = get_plugin_logger(__name__)
 
@@ -38,10 +38,13 @@ class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     """Dataset and site release, printed in citations and the export."""
     repo_branch = c.Type(str, default="main")
     """Branch that "edit this page" and "view source" links open."""
+    redirects = c.Type(dict, default={})
+    """Moved URLs: ``old/url/: new/url/`` (site-relative directory URLs). A published URL is a
+    promise; moving a page requires an entry here (the URL registry test enforces it)."""
 
 
 def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_translations: bool = True,
-             strict_counts: bool = True) -> Index:
+             strict_counts: bool = True, version: str | None = None) -> Index:
     """Load, validate and index everything, raising one ``DataError`` that lists every problem."""
     problems: list[Problem] = []
     plan = load_plan(data_dir, root, problems)
@@ -51,6 +54,7 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         problems += validate_plan(plan, strict_counts=strict_counts and not structural)
         problems += validate_translations(plan, require_translations)
         problems += validate_commentary(plan, critiques)
+        problems += validate_releases(plan, critiques, version)
     if problems:
         raise DataError(problems)
     assert plan is not None
@@ -92,7 +96,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         docs = Path(config.docs_dir)
         try:
             ix = load_all(root / self.config.data_dir, docs / self.config.commentary_dir, root,
-                          require_translations=self.config.require_translations, strict_counts=self.config.strict_counts)
+                          require_translations=self.config.require_translations, strict_counts=self.config.strict_counts,
+                          version=self.config.version)
         except DataError as e:
             raise PluginError(str(e)) from None
         self.index = ix
@@ -120,4 +125,24 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         files.append(File.generated(config, "export/actions.csv", content=export.actions_csv(doc)))
         for uid, unit in export.units(doc).items():
             files.append(File.generated(config, f"export/units/{uid}.json", content=export.dumps(unit)))
+        files.append(File.generated(config, "export/plan.schema.json", content=export.dumps(export.schema())))
+        self._redirects(files, config, ix)
         return files
+
+    def _redirects(self, files: Files, config: MkDocsConfig, ix: Index) -> None:
+        """The short-ID resolver pages and the configured moved-URL redirects."""
+        site = (config.site_url or "").rstrip("/") + "/"
+        targets = [(uid, paths.url(paths.unit(uid, paths.DEFAULT_LANG))) for uid in ix.order]
+        targets += [(cid, paths.url(paths.critique(cid, paths.DEFAULT_LANG))) for cid in ix.critiques]
+        for uid, target in targets:
+            # On a case-insensitive file system "id/I.1/" and "id/i.1/" share a file; both
+            # forward to the same page, so whichever is written last is right.
+            for form in redirect.id_variants(uid):
+                src = f"id/{form}/"
+                files.append(File.generated(config, redirect.page_path(src), content=redirect.redirect_html(src, target, uid, site + target)))
+        for old, new in self.config.redirects.items():
+            if not (isinstance(old, str) and isinstance(new, str) and redirect.URL_RE.match(old) and redirect.URL_RE.match(new)):
+                raise PluginError(f"actionplan: redirects: {old!r}: {new!r}: both must be site-relative directory URLs ending in '/'")
+            if files.get_file_from_path(redirect.page_path(old)) is not None or files.get_file_from_path(old + "index.md"):
+                raise PluginError(f"actionplan: redirects: {old!r} is still a page; a redirect may only replace a URL that moved away")
+            files.append(File.generated(config, redirect.page_path(old), content=redirect.redirect_html(old, new, new, site + new)))

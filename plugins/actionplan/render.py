@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import paths, text
+from . import cite, paths, text
 from .index import Index, Unit
 from .labels import LABELS
 from .model import Action, Critique, Goal, Intro, Pillar, Where
@@ -49,9 +49,15 @@ def _env() -> jinja2.Environment:
 
 
 class Renderer:
-    def __init__(self, ix: Index, site_url: str, repo_blob: str | None) -> None:
+    def __init__(self, ix: Index, site_url: str, repo_blob: str | None, site: cite.Site | None = None) -> None:
         self.ix = ix
         self.plan = ix.plan
+        self.site = site or cite.Site(
+            editors_en="The editors of America’s AI Action Plan, annotated",
+            editors_zh="《美国人工智能行动计划·注释本》编辑组",
+            title_en="America’s AI Action Plan, annotated", title_zh="美国人工智能行动计划·注释本",
+            version=self.plan.releases[0].version if self.plan.releases else "0.0.0",
+        )
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.repo_blob = repo_blob
         self.env = _env()
@@ -92,6 +98,45 @@ class Renderer:
         if not self.repo_blob:
             return None
         return f"{self.repo_blob}{where.file}" + (f"#L{where.line}" if where.line else "")
+
+    def updated(self, uid: str) -> tuple[str, str]:
+        """(date, version) of the newest release that changed ``uid``; the first release otherwise."""
+        releases = self.plan.releases
+        for r in releases:
+            if uid in r.units:
+                return r.date, r.version
+        if releases:
+            return releases[-1].date, releases[-1].version
+        return "1970-01-01", self.site.version
+
+    def citation(self, uid: str, src: str, lang: str, label_en: str, label_zh: str, title: str) -> dict[str, Any]:
+        """The cite-this panel and the head metadata (Highwire ``citation_*`` and Dublin Core) of a page."""
+        date, version = self.updated(uid)
+        url = self.permalink(src)
+        formats = cite.citations(self.site, cite.Cited(uid, label_en, label_zh, url, date))
+        site_title = self.site.title_zh if lang == "zh" else self.site.title_en
+        editors = self.site.editors_zh if lang == "zh" else self.site.editors_en
+        head = [
+            {"name": "citation_title", "content": f"{label_zh if lang == 'zh' else label_en}: {title}"},
+            {"name": "citation_author", "content": editors},
+            {"name": "citation_publication_date", "content": date.replace("-", "/")},
+            {"name": "citation_online_date", "content": date.replace("-", "/")},
+            {"name": "citation_public_url", "content": url},
+            {"name": "citation_publisher", "content": site_title},
+            {"name": "citation_language", "content": lang},
+            {"name": "citation_version", "content": self.site.version},
+            {"name": "DC.title", "content": f"{label_zh if lang == 'zh' else label_en}: {title}"},
+            {"name": "DC.creator", "content": editors},
+            {"name": "DC.date", "content": date},
+            {"name": "DC.identifier", "content": url},
+            {"name": "DC.language", "content": lang},
+            {"name": "DC.publisher", "content": site_title},
+            {"name": "DC.type", "content": "Text"},
+            {"name": "DC.relation.isPartOf", "content": site_title},
+            {"name": "DC.source", "content": self.plan.pdf_url},
+        ]
+        return {"cites": list(formats.items()), "updated": date, "version": version, "head": head,
+                "site_version": self.site.version}
 
     def front(self, **meta: Any) -> str:
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
@@ -148,11 +193,14 @@ class Renderer:
             return {"id": aid, "name": a.name, "zh": zh_name or "", "acronym": a.acronym or "",
                     "link": paths.rel(src, paths.agency(aid, lang))}
         footnotes = [ix.footnotes[n] for n in u.footnotes]
+        cit = self.citation(uid, src, lang, self.label(uid, "en"), self.label(uid, "zh"), self.title(uid, lang, 80))
+        pdf_page = self.plan.pdf_page(u.printed_page)
+        official = cite.official(self.plan.title, self.plan.publisher, self.plan.pdf_url, u.printed_page, pdf_page)
         meta = {
             "title": f"{self.label(uid, lang)} · {self.title(uid, lang, 40)}" if uid != "intro" else self.label(uid, lang),
             "description": text.excerpt(" ".join(orig), 150),
             "lang": lang, "unit": uid, "kind": u.kind, "alternate": self.common(src, lang)["alternate"],
-            "printed_page": u.printed_page,
+            "printed_page": u.printed_page, "head": cit["head"],
         }
         ctx = self.common(
             src, lang, u=u, uid=uid, label=self.label(uid, lang), crumbs=crumbs, orig=orig, trans=trans,
@@ -165,6 +213,7 @@ class Renderer:
             source=self.source_link(u.where), signatories=getattr(u, "signatories", ()),
             sig_roles=self.tr("intro", "signatories") or (), footnotes_src=paths.rel(src, paths.footnotes(lang)),
             children_label=L["children_goals"] if isinstance(u, Pillar) else L["children_actions"],
+            official=list(official.items()), **cit,
         )
         body = self.env.get_template("unit.md.j2").render(**ctx)
         return Page(src, self.front(**meta) + body, u.where)
@@ -257,15 +306,16 @@ class Renderer:
         i = units.index(c)
         before = units[i - 1] if i > 0 else None
         after = units[i + 1] if i + 1 < len(units) else None
+        cit = self.citation(c.id, src, lang, f"Commentary unit {c.id}", f"评论单元 {c.id}", text.excerpt(c.text, 40))
         ctx = self.common(
-            src, lang, c=c, kind=LABELS[lang][f"kind_{c.kind}"],
+            src, lang, c=c, kind=LABELS[lang][f"kind_{c.kind}"], **cit,
             targets=[self.target_view(src, t, lang) for t in c.targets],
             before=before and {"id": before.id, "link": paths.rel(src, paths.critique(before.id, lang))},
             after=after and {"id": after.id, "link": paths.rel(src, paths.critique(after.id, lang))},
             whole=paths.rel(src, paths.commentary(lang)) + f"#{c.id}", claims=self.claim_views(c, lang),
         )
         meta = {"title": f"{LABELS[lang]['commentary_unit']} {c.id} · {text.excerpt(c.text, 24)}", "lang": lang,
-                "critique": c.id, "alternate": ctx["alternate"], "description": text.excerpt(c.text, 120)}
+                "critique": c.id, "alternate": ctx["alternate"], "description": text.excerpt(c.text, 120), "head": cit["head"]}
         return Page(src, self.front(**meta) + self.env.get_template("critique.md.j2").render(**ctx), c.where)
 
     def commentary_page(self, lang: str) -> Page:
@@ -308,9 +358,27 @@ class Renderer:
         rows = [self.target_view(src, uid, lang) for uid in self.ix.order]
         crit = [{"id": c.id, "link": paths.rel(src, paths.critique(c.id, lang)), "title": text.excerpt(c.text, 30)}
                 for c in self.plan.critiques]
-        ctx = self.common(src, lang, rows=rows, crit=crit)
+        known = {uid: paths.url(paths.unit(uid, lang)) for uid in self.ix.order}
+        known.update({c.id: paths.url(paths.critique(c.id, lang)) for c in self.plan.critiques})
+        import json
+
+        ctx = self.common(src, lang, rows=rows, crit=crit, known=json.dumps(known, sort_keys=True),
+                          rel_base=paths.rel_url(src, paths.home(paths.DEFAULT_LANG)))
         meta = {"title": LABELS[lang]["ids"], "lang": lang, "alternate": ctx["alternate"]}
         return Page(src, self.front(**meta) + self.env.get_template("ids.md.j2").render(**ctx), Where("data/plan.yaml", 1))
+
+    def changelog_page(self, lang: str) -> Page:
+        src = paths.changelog(lang)
+        releases = [{"r": r, "summary": r.summary_zh if lang == "zh" else r.summary_en,
+                     "units": [(u, self._any_link(src, u, lang)) for u in r.units]} for r in self.plan.releases]
+        ctx = self.common(src, lang, releases=releases)
+        meta = {"title": "更新记录" if lang == "zh" else "Changelog", "lang": lang, "alternate": ctx["alternate"]}
+        return Page(src, self.front(**meta) + self.env.get_template("changelog.md.j2").render(**ctx), Where("data/changelog.yaml", 1))
+
+    def _any_link(self, src: str, uid: str, lang: str) -> str:
+        if uid in self.ix.critiques:
+            return paths.rel(src, paths.critique(uid, lang))
+        return self.link(src, uid, lang)
 
     def all_pages(self, langs: tuple[str, ...]) -> list[Page]:
         out: list[Page] = []
@@ -321,6 +389,7 @@ class Renderer:
             out.append(self.agencies_page(lang))
             out.append(self.footnotes_page(lang))
             out.append(self.ids_page(lang))
+            out.append(self.changelog_page(lang))
             if self.plan.critiques:
                 out.extend(self.critique_page(c, lang) for c in self.plan.critiques)
                 out.append(self.commentary_page(lang))

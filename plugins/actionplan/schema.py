@@ -271,6 +271,19 @@ def json_schema(spec: Any, title: str | None = None) -> dict[str, Any]:
     return out
 
 
+CHANGELOG = List(
+    Obj(
+        {
+            "version": Str(pattern=r"^\d+\.\d+\.\d+$", max_len=20),
+            "date": Str(pattern=r"^\d{4}-\d{2}-\d{2}$", max_len=10),
+            "summary": Obj({"en": Str(), "zh": Str()}, ("en", "zh")),
+            "units": List(Str(pattern=ID_RE)),
+        },
+        ("version", "date", "summary", "units"),
+    ),
+    1,
+)
+
 SCHEMAS = {
     "plan": (PLAN, "plan.yaml: the plan's front matter and introduction"),
     "pillar": (PILLAR, "pillars/<ID>.yaml: one pillar with its goals and actions"),
@@ -278,5 +291,6 @@ SCHEMAS = {
     "agencies": (AGENCIES, "agencies.yaml: agencies named in the plan"),
     "glossary": (GLOSSARY, "glossary.yaml: one rendering per term"),
     "translation": (TRANSLATION, "translations/<lang>/*.yaml: unofficial translations by unit ID"),
+    "changelog": (CHANGELOG, "changelog.yaml: releases, newest first, with the units each changed"),
     "critique": (CRITIQUE, "front matter of a commentary unit (content/commentary/*.md)"),
 }

@@ -235,6 +235,28 @@ def _glossary(plan: Plan, units: dict[str, Translation], originals: dict[str, di
     return out
 
 
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in version.split("."))
+
+
+def validate_releases(plan: Plan, critiques: tuple[Critique, ...], version: str | None) -> list[Problem]:
+    """Releases newest first, each version once, naming only units that exist."""
+    problems: list[Problem] = []
+    known = set(unit_ids(plan)) | {c.id for c in critiques}
+    _dupes(((r.version, r.where) for r in plan.releases), "release", problems)
+    for newer, older in zip(plan.releases, plan.releases[1:], strict=False):
+        if _version_key(newer.version) <= _version_key(older.version) or newer.date < older.date:
+            problems.append(Problem(older.where, f"release {older.version}", "version", f"releases must be newest first (after {newer.version})"))
+    for r in plan.releases:
+        for u in r.units:
+            if u not in known:
+                problems.append(Problem(r.where, f"release {r.version}", "units", f"unknown unit {u!r}"))
+    if version and plan.releases and plan.releases[0].version != version:
+        problems.append(Problem(plan.releases[0].where, f"release {plan.releases[0].version}", "version",
+                                f"the newest release must be the configured version {version} (mkdocs.yml, plugins.actionplan.version)"))
+    return problems
+
+
 def validate_commentary(plan: Plan, critiques: tuple[Critique, ...]) -> list[Problem]:
     problems: list[Problem] = []
     known = set(unit_ids(plan)) | {"plan"}
