@@ -42,6 +42,7 @@ def _env() -> jinja2.Environment:
     env.filters["md"] = text.md
     env.filters["esc"] = text.escape
     env.filters["fn"] = text.footnote_md
+    env.filters["fn_html"] = text.footnote_html
     env.filters["attr"] = text.attr
     env.filters["plain"] = text.plain
     env.filters["excerpt"] = text.excerpt

@@ -19,7 +19,7 @@ _WWW = re.compile(r"\b(www\.[A-Za-z0-9./\-_%~]+[A-Za-z0-9/])")
 
 def escape(text: str) -> str:
     """Escape plain text for Markdown: no HTML, no emphasis, links, lists or headings."""
-    text = " ".join(text.split())
+    text = re.sub(r"\s+", " ", text)  # segments keep their edge spaces: "regime.[^3] AI" needs its space
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
@@ -54,6 +54,19 @@ def footnote_md(text: str) -> str:
         out.append(f'<a href="https://{html.escape(address, quote=True)}" rel="noopener">{escape(address)}</a>')
         pos = m.end()
     out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def footnote_html(text: str) -> str:
+    """``footnote_md`` for raw HTML blocks, where Markdown escapes would show as backslashes."""
+    out: list[str] = []
+    pos = 0
+    for m in _WWW.finditer(text):
+        out.append(html.escape(text[pos : m.start()], quote=False))
+        address = m.group(1)
+        out.append(f'<a href="https://{html.escape(address, quote=True)}" rel="noopener">{html.escape(address, quote=False)}</a>')
+        pos = m.end()
+    out.append(html.escape(text[pos:], quote=False))
     return "".join(out)
 
 
