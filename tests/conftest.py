@@ -1,0 +1,62 @@
+"""Shared fixtures: the real dataset, a strict build of the real site, and the tiny fixture site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "source"
+TINY = ROOT / "tests" / "fixtures" / "tiny"
+EPOCH = "1764288000"  # fixed SOURCE_DATE_EPOCH: builds in tests are reproducible
+
+
+def build_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"SOURCE_DATE_EPOCH": env.get("SOURCE_DATE_EPOCH", EPOCH), "NO_MKDOCS_2_WARNING": "1",
+                "JIEBA_CACHE_DIR": str(ROOT / ".cache")})
+    return env
+
+
+def run_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """``actionplan build`` (strict, atomic) as a subprocess, as ``make build`` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "actionplan.cli", "-f", str(project / "mkdocs.yml"), "build", "-d", str(site)],
+        cwd=project, env=build_env(), capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with --strict."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    result = run_build(ROOT, out)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def index():  # type: ignore[no-untyped-def]
+    from actionplan.plugin import load_all
+
+    return load_all(ROOT / "data", ROOT / "content" / "commentary", ROOT, version=None)
+
+
+@pytest.fixture()
+def tiny(tmp_path: Path) -> Path:
+    """A writable copy of the tiny fixture site."""
+    dest = tmp_path / "tiny"
+    shutil.copytree(TINY, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def shared_source() -> Path:
+    """The official sources; CI has ../shared beside the clone, so their absence is a failure."""
+    assert (SHARED / "Americas-AI-Action-Plan.layout.txt").exists(), f"missing {SHARED}: tests need ../shared/source"
+    return SHARED
