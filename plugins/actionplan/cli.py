@@ -55,6 +55,13 @@ def build(config_file: Path, site_dir: Path) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mk_log = logging.getLogger("mkdocs")
+    mk_log.addHandler(handler)
+    mk_log.setLevel(logging.WARNING)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
