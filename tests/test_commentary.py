@@ -112,7 +112,7 @@ def test_claims_are_shown_as_holding(site: Path, index: Index) -> None:
     claims = [(c, k) for c in index.plan.critiques for k in c.claims]
     assert {(k.metric, k.scope, k.expected) for _, k in claims} >= {("goals", "plan", 30), ("actions", "plan", 103), ("goals", "II", 8),
                                                                    ("actions", "II", 29), ("goals", "III", 7), ("actions", "III", 16)}
-    c, k = next((c, k) for c, k in claims if k.scope == "II" and k.metric == "actions")
+    c = next(c for c, k in claims if k.scope == "II" and k.metric == "actions")
     page = (site / "commentary" / c.id / "index.html").read_text(encoding="utf-8")
     assert "评论称 29，数据计得 29" in page and "ap-claim-holds" in page
 
