@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from actionplan.index import Index
 
 HEADER = "AMERICA’S AI ACTION PLAN"

@@ -10,7 +10,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from . import export, paths, redirect
@@ -61,6 +61,26 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
     from dataclasses import replace
 
     return build(replace(plan, critiques=critiques))
+
+
+def split_search_index(site_dir: Path) -> None:
+    """Split Material's ``search/search_index.json`` into one index per language tree."""
+    import json
+
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    data = json.loads(index_file.read_text(encoding="utf-8"))
+    trees: dict[str, list[dict[str, Any]]] = {lang: [] for lang in paths.LANGS}
+    for doc in data["docs"]:
+        location = doc["location"]
+        lang = next((lang for lang in paths.LANGS if lang != paths.DEFAULT_LANG and location.startswith(paths.prefix(lang))),
+                    paths.DEFAULT_LANG)
+        trees[lang].append({**doc, "location": location[len(paths.prefix(lang)):]})
+    for lang, docs in trees.items():
+        out = site_dir / paths.prefix(lang) / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps({**data, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped-call]
@@ -128,6 +148,18 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         files.append(File.generated(config, "export/plan.schema.json", content=export.dumps(export.schema())))
         self._redirects(files, config, ix)
         return files
+
+    # Priority -100: after the search plugin's on_post_build has written its single index.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """One search index per language, so results link to pages in the reader's language.
+
+        Material writes one index for the whole build; each language tree's pages point their
+        search at their own index through the ``base`` of the page config (overrides/main.html).
+        """
+        if not self.config.enabled:
+            return
+        split_search_index(Path(config.site_dir))
 
     def _redirects(self, files: Files, config: MkDocsConfig, ix: Index) -> None:
         """The short-ID resolver pages and the configured moved-URL redirects."""

@@ -365,7 +365,7 @@ class Renderer:
 
         ctx = self.common(src, lang, rows=rows, crit=crit, known=json.dumps(known, sort_keys=True),
                           rel_base=paths.rel_url(src, paths.home(paths.DEFAULT_LANG)))
-        meta = {"title": LABELS[lang]["ids"], "lang": lang, "alternate": ctx["alternate"]}
+        meta = {"title": LABELS[lang]["ids"], "lang": lang, "alternate": ctx["alternate"], "search": {"exclude": True}}
         return Page(src, self.front(**meta) + self.env.get_template("ids.md.j2").render(**ctx), Where("data/plan.yaml", 1))
 
     def changelog_page(self, lang: str) -> Page:

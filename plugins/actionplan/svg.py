@@ -27,7 +27,7 @@ def figure(r: Renderer, src: str, lang: str) -> str:
     L = LABELS[lang]
     out = [
         f'<figure class="ap-figure"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="ap-fig-title-{lang}" class="ap-svg">',
+        f'role="group" aria-labelledby="ap-fig-title-{lang}" class="ap-svg">',
         f'<title id="ap-fig-title-{lang}">{escape(L["figure"])}</title>',
     ]
     limit = 22 if lang == "zh" else 34

@@ -1,0 +1,252 @@
+"""Real-browser checks (issues #4, #5, #7): Debian chromium via Playwright against 127.0.0.1."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = {
+    "home": "", "pillar": "plan/II/", "goal": "plan/I.3/", "action": "plan/I.3.5/", "critique": "commentary/C19/",
+    "agency": "agencies/DOC/", "commentary": "commentary/", "coverage": "commentary/coverage/", "ids": "ids/",
+}
+
+
+def new_page(browser, width: int = 1280, **kw):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 900}, **kw)
+    return context, context.new_page()
+
+
+def local_only(page, server: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Abort and record every request that would leave 127.0.0.1."""
+    outside: list[str] = []
+    host = urlsplit(server).netloc
+
+    def route(r):  # type: ignore[no-untyped-def]
+        if urlsplit(r.request.url).netloc != host and not r.request.url.startswith(("data:", "blob:")):
+            outside.append(r.request.url)
+            r.abort()
+        else:
+            r.continue_()
+
+    page.route("**/*", route)
+    return outside
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_no_request_leaves_localhost(browser, server: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser)
+    outside = local_only(page, server)
+    for path in PAGE_TYPES.values():
+        page.goto(server + lang + path, wait_until="networkidle")
+    context.close()
+    assert not outside, outside
+
+
+def test_navigation_as_a_reader_does_it(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser)
+    page.goto(server)
+    page.locator("#contents ~ h3 a", has_text="支柱 III").first.click()
+    assert page.url.endswith("/plan/III/")
+    page.locator("#children ~ ul a", has_text="目标 III.1").first.click()
+    assert page.url.endswith("/plan/III.1/")
+    page.locator("#children ~ ul a", has_text="行动 III.1.1").first.click()
+    assert page.url.endswith("/plan/III.1.1/")
+    assert page.locator("h1").inner_text().startswith("行动 III.1.1")
+    page.locator("blockquote.ap-critique a", has_text="C19").first.click()
+    assert page.url.endswith("/commentary/C19/")
+    page.locator("#targets ~ ul a", has_text="行动 III.1.1").first.click()
+    assert page.url.endswith("/plan/III.1.1/")
+    page.locator(".ap-crumbs a", has_text="目标 III.1").click()
+    assert page.url.endswith("/plan/III.1/")
+    page.go_back()
+    page.locator(".ap-prevnext a.ap-next").click()
+    assert page.url.endswith("/plan/III.2/")
+    page.locator(".ap-prevnext a.ap-prev").click()
+    assert page.url.endswith("/plan/III.1.1/")
+    page.goto(server + "plan/I.1.1/")
+    page.locator("#lead ~ ul a", has_text="OSTP").click()
+    assert page.url.endswith("/agencies/OSTP/")
+    page.locator("#leads ~ ul a", has_text="I.1.1").click()
+    assert page.url.endswith("/plan/I.1.1/")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_of_representative_pages(browser, server: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    out = ARTIFACTS / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    context, page = new_page(browser, width)
+    for name in ("home", "goal", "action", "critique", "agency"):
+        for lang in ("", "en/"):
+            page.goto(server + lang + PAGE_TYPES[name], wait_until="networkidle")
+            path = out / f"{name}-{lang.strip('/') or 'zh'}-{width}.png"
+            page.screenshot(path=str(path), full_page=False)
+            assert path.stat().st_size > 10_000
+    context.close()
+
+
+def test_cjk_text_renders_in_a_cjk_font(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser)
+    page.goto(server + "plan/I.3.5/", wait_until="networkidle")
+    cdp = context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    doc = cdp.send("DOM.getDocument")
+    node = cdp.send("DOM.querySelector", {"nodeId": doc["root"]["nodeId"], "selector": ".ap-trans p:not(.ap-label)"})
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    names = [f["familyName"] for f in fonts]
+    assert any("CJK" in n or "Han" in n for n in names), names
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_accessibility_axe_core_finds_nothing_serious(browser, server: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    import axe_playwright_python
+
+    axe_js = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    context, page = new_page(browser)
+    problems = []
+    for name, path in PAGE_TYPES.items():
+        page.goto(server + lang + path, wait_until="networkidle")
+        page.add_script_tag(content=axe_js)
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        for v in result["violations"]:
+            if v["impact"] in ("serious", "critical"):
+                targets = [n["target"] for n in v["nodes"][:3]]
+                problems.append(f"{lang}{name}: {v['id']} ({v['impact']}): {v['help']} {targets}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_keyboard_reaches_search_and_language_switch(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser)
+    page.goto(server + "plan/I.3.5/", wait_until="networkidle")
+    reached: set[str] = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        desc = page.evaluate("""() => { const e = document.activeElement;
+            return (e.getAttribute('aria-label') || '') + '|' + (e.getAttribute('name') || '') + '|' + e.tagName; }""")
+        if desc.endswith("|query|INPUT"):
+            reached.add("search")
+        if desc.startswith(("选择当前语言", "Select language")) or "语言" in desc.split("|")[0]:
+            reached.add("language")
+    assert reached == {"search", "language"}, reached
+    context.close()
+
+
+def test_language_switch_keeps_the_unit(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser)
+    page.goto(server + "plan/II.3.1/")
+    page.locator(".md-header .md-select button").hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    assert page.url.endswith("/en/plan/II.3.1/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-header .md-select button").hover()
+    page.locator('.md-select__link[hreflang="zh"]').click()
+    assert page.url.endswith("/plan/II.3.1/") and "/en/" not in page.url
+    context.close()
+
+
+def search(page, words: str) -> list[str]:  # type: ignore[no-untyped-def]
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    # Material searches on key events; an input method commits CJK text without them, so the
+    # test commits the text and then presses a key, as a reader's keyboard does.
+    box = page.locator("input.md-search__input")
+    box.fill(words)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize(("lang", "words", "expect"), [
+    ("", "黑客马拉松", "/plan/I.10.3/"),       # only in the Chinese translation of I.10.3
+    ("", "监管沙盒", "/plan/I.4.1/"),
+    ("", "hackathon", "/plan/I.10.3/"),        # English words are found on the Chinese site
+    ("en/", "hackathon", "/en/plan/I.10.3/"),
+    ("en/", "开放权重", "/en/plan/I.3.5/"),     # and Chinese words on the English site
+])
+def test_search_in_both_languages(browser, server: str, lang: str, words: str, expect: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser)
+    page.goto(server + lang + "plan/I.1.1/", wait_until="networkidle")
+    hrefs = search(page, words)
+    assert any(urlsplit(h).path.startswith(expect) for h in hrefs), hrefs
+    if lang == "":
+        assert not any("/en/" in h for h in hrefs), hrefs  # results stay in the reader's language
+    context.close()
+
+
+def test_original_translation_control_works_and_persists(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser)
+    page.goto(server + "plan/I.1.1/")
+    assert page.locator(".ap-orig").is_visible() and page.locator(".ap-trans").is_visible()
+    page.locator('[data-ap-show="orig"]').click()
+    assert page.locator(".ap-orig").is_visible() and not page.locator(".ap-trans").is_visible()
+    page.goto(server + "en/plan/II.2.1/")
+    assert not page.locator(".ap-trans").first.is_visible()
+    assert page.locator('[data-ap-show="orig"]').get_attribute("aria-pressed") == "true"
+    page.locator('[data-ap-show="trans"]').click()
+    page.goto(server + "commentary/C19/")
+    assert page.locator(".ap-trans").is_visible() and not page.locator(".ap-orig").is_visible()
+    page.locator('[data-ap-show="both"]').click()
+    assert page.locator(".ap-orig").is_visible() and page.locator(".ap-trans").is_visible()
+    context.close()
+
+
+def test_copy_buttons_put_the_right_text_on_the_clipboard(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(server + "plan/I.3.5/")
+    page.locator(".ap-meta .ap-copy").click()
+    canonical = page.locator('link[rel="canonical"]').get_attribute("href")
+    assert page.evaluate("navigator.clipboard.readText()") == canonical
+    today = page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()")
+    page.locator('button[aria-label="复制 GB/T 7714-2015"]').first.click()
+    gbt = page.evaluate("navigator.clipboard.readText()")
+    assert "行动 I.3.5[EB/OL]" in gbt and f"[{today}]" in gbt and canonical in gbt and "{ACCESSED}" not in gbt
+    page.locator('button[aria-label="复制 BibTeX"]').click()
+    bib = page.evaluate("navigator.clipboard.readText()")
+    assert bib.startswith("@misc{aiap-I-3-5,") and f"urldate = {{{today}}}" in bib
+    context.close()
+
+
+def test_id_box_goes_to_any_spelling(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser)
+    for typed, expect in [("i-3-5", "/plan/I.3.5/"), ("II/1", "/plan/II.1/"), ("c7", "/commentary/C07/"), ("iii.7.3", "/plan/III.7.3/")]:
+        page.goto(server + "ids/")
+        page.fill("#ap-goto-input", typed)
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(re.escape(expect) + "$"))
+    page.goto(server + "ids/")
+    page.fill("#ap-goto-input", "IV.9")
+    page.keyboard.press("Enter")
+    assert "没有这个编号" in page.locator(".ap-goto-msg").inner_text()
+    page.goto(server + "id/i/3/5/")
+    page.wait_for_url(re.compile(r"/plan/I\.3\.5/$"))
+    context.close()
+
+
+def test_print_keeps_text_id_permalink_and_citation(browser, server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    context, page = new_page(browser)
+    page.goto(server + "plan/I.3.5/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    pdf = tmp_path / "I.3.5.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=False)
+    (ARTIFACTS / "print").mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "print" / "I.3.5.pdf").write_bytes(pdf.read_bytes())
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(pdf)).pages).split())
+    assert "I.3.5" in text
+    assert "convene stakeholders to help drive adoption of open-source and open-weight models" in text
+    assert "plan/I.3.5/" in text  # the permalink
+    assert "[EB/OL]" in text  # the citation
+    assert "America's AI Action Plan, annotated" not in text.split("I.3.5")[0][:0]  # no header chrome before the ID
+    context.close()
