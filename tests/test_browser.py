@@ -205,7 +205,8 @@ def test_copy_buttons_put_the_right_text_on_the_clipboard(browser, server: str) 
     page.locator(".ap-meta .ap-copy").click()
     canonical = page.locator('link[rel="canonical"]').get_attribute("href")
     assert page.evaluate("navigator.clipboard.readText()") == canonical
-    today = page.evaluate("(() => { const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()")
+    today = page.evaluate("""(() => { const d = new Date(), p = (n) => String(n).padStart(2, '0');
+        return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()); })()""")
     page.locator('button[aria-label="复制 GB/T 7714-2015"]').first.click()
     gbt = page.evaluate("navigator.clipboard.readText()")
     assert "行动 I.3.5[EB/OL]" in gbt and f"[{today}]" in gbt and canonical in gbt and "{ACCESSED}" not in gbt

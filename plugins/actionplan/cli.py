@@ -51,11 +51,11 @@ def check(config_file: Path) -> int:
 
 def build(config_file: Path, site_dir: Path) -> int:
     """Strict build into a sibling temp folder; replace ``site_dir`` only on success."""
+    import logging
+
     from mkdocs.commands.build import build as mk_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
-
-    import logging
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))

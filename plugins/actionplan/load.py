@@ -96,15 +96,21 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
     ok_cl = raw_cl is not None and (not raw_cl or _checked(raw_cl, schema.CHANGELOG, show(cl_path), "release", problems))
 
     pillars: list[Pillar] = []
+    missing: list[str] = []
     if ok:
         for pid in raw_plan["pillars"]:
             path = data_dir / "pillars" / f"{pid}.yaml"
             raw = load_yaml_file(path, show(path), problems)
-            if raw is None:
+            if raw is None or not _checked(raw, schema.PILLAR, show(path), "pillar", problems):
+                missing.append(pid)
                 continue
-            if _checked(raw, schema.PILLAR, show(path), "pillar", problems):
-                pillars.append(_pillar(raw, show(path)))
-    translations = load_translations(data_dir, root, problems)
+            if raw["id"] != pid:
+                problems.append(Problem(Where(show(path), raw.lines.get("id", raw.line)), f"pillar {raw['id']}", "id",
+                                        f"the file pillars/{pid}.yaml must hold pillar {pid}"))
+                missing.append(pid)
+                continue
+            pillars.append(_pillar(raw, show(path)))
+    translations, broken = load_translations(data_dir, root, problems)
     if not (ok and ok_fn and ok_ag and ok_gl and ok_cl):
         return None
     fn_file, ag_file, gl_file = show(fn_path), show(ag_path), show(gl_path)
@@ -124,6 +130,11 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
         agencies=tuple(Agency(a["id"], a["name"], a.get("acronym"), Where(ag_file, a.line)) for a in raw_ag),
         glossary=tuple(GlossaryTerm(t["en"], t["zh"], t.get("note"), Where(gl_file, t.line)) for t in raw_gl),
         translations=translations,
+        data_dir=show(data_dir),
+        source=Where(show(plan_path), 1),
+        lines={**raw_plan.lines, **{f"counts.{k}": v for k, v in raw_plan["counts"].lines.items()}},
+        broken_translations=tuple(broken),
+        missing_pillars=tuple(missing),
         releases=tuple(
             Release(r["version"], r["date"], r["summary"]["en"], r["summary"]["zh"], tuple(r["units"]), Where(show(cl_path), r.line))
             for r in raw_cl
@@ -131,19 +142,32 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
     )
 
 
-def load_translations(data_dir: Path, root: Path, problems: list[Problem]) -> dict[str, dict[str, Translation]]:
-    """Merge ``translations/<lang>/*.yaml`` by unit ID; a unit translated twice is a problem."""
+def load_translations(data_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, dict[str, Translation]], list[str]]:
+    """Merge ``translations/<lang>/*.yaml`` by unit ID; a unit translated twice is a problem.
+
+    Also returns the unit IDs whose entries failed the schema, so that they are not reported a
+    second time as missing."""
     out: dict[str, dict[str, Translation]] = {}
+    broken: list[str] = []
     base = data_dir / "translations"
     for lang in LANGS:
         units: dict[str, Translation] = {}
         for path in sorted((base / lang).glob("*.yaml")) if (base / lang).is_dir() else []:
             file = _rel(path, root)
             raw = load_yaml_file(path, file, problems)
-            if raw is None or not _checked(raw, schema.TRANSLATION, file, "", problems):
+            if raw is None:
+                continue
+            if not isinstance(raw, dict):
+                _checked(raw, schema.TRANSLATION, file, "", problems)
                 continue
             for unit, fields in raw.items():
-                line = raw.lines.get(unit, 0)
+                line = getattr(raw, "lines", {}).get(unit, 0)
+                # Each unit is checked on its own: one bad entry must not hide the file's others.
+                one = Map({unit: fields})
+                one.line, one.lines = getattr(raw, "line", 0), {unit: line}
+                if not _checked(one, schema.TRANSLATION, file, "", problems):
+                    broken.append(str(unit))
+                    continue
                 if unit in units:
                     problems.append(Problem(Where(file, line), unit, "", f"translated twice (also {units[unit].where})"))
                     continue
@@ -155,9 +179,9 @@ def load_translations(data_dir: Path, root: Path, problems: list[Problem]) -> di
                         clean[k] = tuple(v)
                     else:
                         clean[k] = v
-                units[unit] = Translation(unit, clean, Where(file, line))
+                units[unit] = Translation(unit, clean, Where(file, line), dict(getattr(fields, "lines", {})))
         out[lang] = units
-    return out
+    return out, broken
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n(.*)\Z", re.S)
@@ -176,16 +200,20 @@ def load_commentary(directory: Path, root: Path, problems: list[Problem]) -> tup
             continue
         m = FRONT_MATTER.match(text)
         if not m:
-            problems.append(Problem(Where(file, 1), path.stem, "", "needs YAML front matter between '---' lines at the top"))
+            problems.append(Problem(Where(file, 1), f"critique {path.stem}", "", "needs YAML front matter between '---' lines at the top"))
             continue
+        found = len(problems)
         raw = parse_yaml(m.group(1), file, problems, line_offset=1)
         if raw is None:
+            if len(problems) == found:
+                problems.append(Problem(Where(file, 1), f"critique {path.stem}", "", "the front matter is empty"))
             continue
-        if not _checked(raw, schema.CRITIQUE, file, f"critique {raw.get('id', path.stem) if isinstance(raw, dict) else path.stem}", problems):
+        if not _checked(raw, schema.CRITIQUE, file, f"critique {path.stem}", problems):
             continue
         body = m.group(2).strip("\n")
         if not body.strip():
-            problems.append(Problem(Where(file, m.group(1).count("\n") + 3), raw["id"], "body", "the quoted commentary text is empty"))
+            problems.append(Problem(Where(file, m.group(1).count("\n") + 3), f"critique {raw['id']}", "body",
+                                    "the quoted commentary text is empty"))
             continue
         claims = tuple(
             Claim(c["id"], c["quote"], c["metric"], c["scope"], c["expected"], c.get("holds", True), Where(file, c.line))
@@ -195,7 +223,7 @@ def load_commentary(directory: Path, root: Path, problems: list[Problem]) -> tup
             Critique(
                 id=raw["id"], kind=raw["kind"], position=raw["position"], paragraph=raw["paragraph"],
                 targets=tuple(raw["targets"]), text=body, en=raw.get("en"), editorial=raw.get("editorial"),
-                claims=claims, where=Where(file, 1),
+                claims=claims, where=Where(file, 1), lines=dict(raw.lines),
             )
         )
     return tuple(sorted(units, key=lambda c: c.position))

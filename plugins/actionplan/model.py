@@ -146,6 +146,7 @@ class Critique:
     editorial: str | None
     claims: tuple[Claim, ...]
     where: Where
+    lines: dict[str, int] = field(default_factory=dict)  # line of each front-matter field
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ class Translation:
     unit: str
     fields: dict[str, str | tuple[str, ...]]
     where: Where
+    lines: dict[str, int] = field(default_factory=dict)  # line of each field (agencies: of each agency)
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,14 @@ class Plan:
     translations: dict[str, dict[str, Translation]] = field(default_factory=dict)
     critiques: tuple[Critique, ...] = ()
     releases: tuple[Release, ...] = ()
+    data_dir: str = "data"  # as shown in messages, relative to the site root
+    source: Where = Where("data/plan.yaml")
+    lines: dict[str, int] = field(default_factory=dict)  # plan.yaml: line of each key, and "counts.<what>"
+    # Translation entries that failed the schema: not reported again as "missing".
+    broken_translations: tuple[str, ...] = ()
+    # Pillars named in plan.yaml whose file could not be loaded: checks that would only echo that
+    # failure (order, counts, references into the pillar) are skipped, so one slip is one problem.
+    missing_pillars: tuple[str, ...] = ()
 
     def pdf_page(self, printed_page: int) -> int:
         return printed_page + self.pdf_page_offset

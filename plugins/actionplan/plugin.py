@@ -53,7 +53,8 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         structural = bool(problems)
         problems += validate_plan(plan, strict_counts=strict_counts and not structural)
         problems += validate_translations(plan, require_translations)
-        problems += validate_commentary(plan, critiques)
+        complete = len(critiques) == len(list(commentary_dir.glob("*.md")))
+        problems += validate_commentary(plan, critiques, complete)
         problems += validate_releases(plan, critiques, version)
     if problems:
         raise DataError(problems)

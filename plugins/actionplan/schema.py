@@ -46,13 +46,12 @@ class List:
 class Obj:
     fields: dict[str, Any]
     required: tuple[str, ...]
-    # A mapping whose keys are data (e.g. unit IDs), not field names.
+    # A mapping whose keys are data (e.g. unit IDs), not field names; ``fields`` still win.
     free_keys: Any = None
-
-
-@dataclass(frozen=True)
-class OneOf:
-    options: tuple[Any, ...]
+    # Records are named "<kind> <key>" in messages (e.g. "action I.1.2"), ``key`` being the field
+    # that identifies them, so a contributor reads the record they must open, not a path to it.
+    kind: str = ""
+    key: str = "id"
 
 
 NOTE = Obj({"kind": Str(enum=("as-printed", "repeated", "editorial")), "text": Str()}, ("kind", "text"))
@@ -67,6 +66,7 @@ ACTION = Obj(
         "notes": List(NOTE),
     },
     ("id", "printed_page", "text", "lead", "agencies"),
+    kind="action",
 )
 GOAL = Obj(
     {
@@ -78,6 +78,7 @@ GOAL = Obj(
         "notes": List(NOTE),
     },
     ("id", "title", "printed_page", "intro", "actions"),
+    kind="goal",
 )
 PILLAR = Obj(
     {
@@ -88,6 +89,7 @@ PILLAR = Obj(
         "goals": List(GOAL, 1),
     },
     ("id", "title", "printed_page", "intro", "goals"),
+    kind="pillar",
 )
 PLAN = Obj(
     {
@@ -115,12 +117,12 @@ PLAN = Obj(
     },
     ("title", "publisher", "published", "pdf_url", "pdf_page_offset", "counts", "epigraph", "intro", "pillars"),
 )
-FOOTNOTES = List(Obj({"number": Int(1), "text": Str()}, ("number", "text")), 1)
+FOOTNOTES = List(Obj({"number": Int(1), "text": Str()}, ("number", "text"), kind="footnote", key="number"), 1)
 AGENCIES = List(
-    Obj({"id": Str(pattern=ID_RE, max_len=40), "name": Str(max_len=300), "acronym": Str(max_len=40)}, ("id", "name")),
+    Obj({"id": Str(pattern=ID_RE, max_len=40), "name": Str(max_len=300), "acronym": Str(max_len=40)}, ("id", "name"), kind="agency"),
     1,
 )
-GLOSSARY = List(Obj({"en": Str(max_len=200), "zh": Str(max_len=200), "note": Str()}, ("en", "zh")), 1)
+GLOSSARY = List(Obj({"en": Str(max_len=200), "zh": Str(max_len=200), "note": Str()}, ("en", "zh"), kind="term", key="en"), 1)
 TRANSLATED_UNIT = Obj(
     {
         "title": Str(max_len=300),
@@ -131,7 +133,7 @@ TRANSLATED_UNIT = Obj(
     },
     (),
 )
-TRANSLATION = Obj({}, (), free_keys=OneOf((TRANSLATED_UNIT, Obj({}, (), free_keys=Str(max_len=300)))))
+TRANSLATION = Obj({"agencies": Obj({}, (), free_keys=Str(max_len=300))}, (), free_keys=TRANSLATED_UNIT)
 CLAIM = Obj(
     {
         "id": Str(pattern=ID_RE, max_len=60),
@@ -142,6 +144,7 @@ CLAIM = Obj(
         "holds": Bool(),
     },
     ("id", "quote", "metric", "scope", "expected"),
+    kind="claim",
 )
 CRITIQUE_KINDS = ("background", "structure", "critique", "risk", "caption")
 CRITIQUE = Obj(
@@ -156,6 +159,7 @@ CRITIQUE = Obj(
         "claims": List(CLAIM),
     },
     ("id", "kind", "position", "paragraph", "targets"),
+    kind="critique",
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
@@ -170,11 +174,6 @@ def check(value: Any, spec: Any, file: str, line: int, record: str, field: str) 
     """Check ``value`` against ``spec``; return every problem, never raise."""
     where = Where(file, line)
     out: list[Problem] = []
-    if isinstance(spec, OneOf):
-        for option in spec.options:
-            if not check(value, option, file, line, record, field):
-                return []
-        return check(value, spec.options[0], file, line, record, field)
     if isinstance(spec, Str):
         if not isinstance(value, str):
             return [Problem(where, record, field, f"expected a string, got {_type_name(value)}")]
@@ -214,21 +213,33 @@ def check(value: Any, spec: Any, file: str, line: int, record: str, field: str) 
             return [Problem(where, record, field, f"expected a mapping, got {_type_name(value)}")]
         line = getattr(value, "line", line)
         lines = getattr(value, "lines", {})
-        rec = record
-        if "id" in spec.fields and isinstance(value.get("id"), str):
-            rec = f"{record.split(' ')[0] if record else 'record'} {value['id']}" if record else str(value["id"])
+        rec, base = record, field
+        ident = value.get(spec.key)
+        if spec.kind and isinstance(ident, str | int) and not isinstance(ident, bool):
+            rec, base = f"{spec.kind} {ident}", ""
         for key in spec.required:
             if key not in value:
-                out.append(Problem(Where(file, line), rec, _join(field, key), "required field is missing"))
+                out.append(Problem(Where(file, line), rec, _join(base, key), "required field is missing"))
         for key, item in value.items():
             kline = lines.get(key, line)
-            if spec.free_keys is not None:
-                out += check(item, spec.free_keys, file, kline, str(key), "")
-            elif key not in spec.fields:
-                known = ", ".join(spec.fields)
-                out.append(Problem(Where(file, kline), rec, _join(field, key), f"unknown field (known: {known})"))
+            if key in spec.fields:
+                if rec:
+                    out += check(item, spec.fields[key], file, kline, rec, _join(base, key))
+                else:  # a top-level section of a keyed file (e.g. "agencies:" in a translation)
+                    out += check(item, spec.fields[key], file, kline, str(key), "")
+            elif spec.free_keys is not None:
+                bad = _CONTROL.search(str(key))
+                if bad:
+                    out.append(Problem(Where(file, kline), rec or str(key), _join(base, str(key)) if rec else "",
+                                       f"contains an invisible or control character U+{ord(bad.group()):04X}"))
+                    continue
+                if rec:
+                    out += check(item, spec.free_keys, file, kline, rec, _join(base, str(key)))
+                else:
+                    out += check(item, spec.free_keys, file, kline, str(key), "")
             else:
-                out += check(item, spec.fields[key], file, kline, rec, _join(field, key))
+                known = ", ".join(spec.fields)
+                out.append(Problem(Where(file, kline), rec, _join(base, key), f"unknown field (known: {known})"))
         return out
     raise TypeError(spec)
 
@@ -240,9 +251,7 @@ def _join(field: str, key: str) -> str:
 def json_schema(spec: Any, title: str | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) equivalent of ``spec``, for editors and for publication."""
     out: dict[str, Any]
-    if isinstance(spec, OneOf):
-        out = {"anyOf": [json_schema(o) for o in spec.options]}
-    elif isinstance(spec, Str):
+    if isinstance(spec, Str):
         out = {"type": "string", "minLength": 1, "maxLength": spec.max_len}
         if spec.enum:
             out["enum"] = list(spec.enum)
@@ -257,13 +266,10 @@ def json_schema(spec: Any, title: str | None = None) -> dict[str, Any]:
         if spec.min_items:
             out["minItems"] = spec.min_items
     elif isinstance(spec, Obj):
-        out = {"type": "object"}
-        if spec.free_keys is not None:
-            out["additionalProperties"] = json_schema(spec.free_keys)
-        else:
-            out["properties"] = {k: json_schema(v) for k, v in spec.fields.items()}
+        out = {"type": "object", "properties": {k: json_schema(v) for k, v in spec.fields.items()}}
+        if spec.required:
             out["required"] = list(spec.required)
-            out["additionalProperties"] = False
+        out["additionalProperties"] = json_schema(spec.free_keys) if spec.free_keys is not None else False
     else:
         raise TypeError(spec)
     if title:
@@ -280,6 +286,7 @@ CHANGELOG = List(
             "units": List(Str(pattern=ID_RE)),
         },
         ("version", "date", "summary", "units"),
+        kind="release", key="version",
     ),
     1,
 )

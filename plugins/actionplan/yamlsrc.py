@@ -94,25 +94,47 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
 
 def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int = 0) -> Any:
     """Parse YAML text; syntax errors and duplicate keys become problems with their lines."""
-    loader = _Loader(text)
-    loader.duplicates = []
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)
+        loader.duplicates = []
         data = loader.get_single_data()
+    except yaml.reader.ReaderError as e:
+        line = text[: e.position].count("\n") + 1 + line_offset
+        char = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
+        problems.append(Problem(Where(shown, line), "", "", f"YAML syntax error: unacceptable character #x{char:04x}: {e.reason}"))
+        return None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = (mark.line + 1 + line_offset) if mark else 0
-        problems.append(Problem(Where(shown, line), "", "", f"YAML syntax error: {e.problem or e.context}"))
+        problems.append(Problem(Where(shown, line), "", "", "YAML syntax error: " + _describe(e, line_offset)))
         return None
     except yaml.YAMLError as e:
         problems.append(Problem(Where(shown), "", "", f"YAML error: {e}"))
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     for key, line in loader.duplicates:
         problems.append(Problem(Where(shown, line + line_offset), "", key, "duplicate key in a mapping"))
     if line_offset:
         _shift(data, line_offset)
     return data
+
+
+def _describe(e: yaml.MarkedYAMLError, line_offset: int) -> str:
+    """PyYAML's problem, with the context that makes it readable and a hint for the usual slip."""
+    problem = e.problem or ""
+    context = e.context or ""
+    if problem.startswith("but ") and context:
+        text = f"{context}, {problem}"
+    elif context.startswith("while parsing") and e.context_mark is not None:
+        text = f"{problem} ({context} that starts at line {e.context_mark.line + 1 + line_offset})"
+    else:
+        text = problem or context
+    if "'\\t'" in text or "\t" in text:
+        text += " (indent with spaces, not tabs)"
+    return text
 
 
 def _shift(value: Any, offset: int) -> None:
@@ -129,7 +151,12 @@ def _shift(value: Any, offset: int) -> None:
 
 
 def load_yaml_file(path: Path, shown: str, problems: list[Problem]) -> Any:
+    """The file's data; ``None`` (with a problem recorded) when it is missing, unreadable or empty."""
     text = read_text(path, shown, problems)
     if text is None:
         return None
-    return parse_yaml(text, shown, problems)
+    found = len(problems)
+    data = parse_yaml(text, shown, problems)
+    if data is None and len(problems) == found:
+        problems.append(Problem(Where(shown), "", "", "file is empty"))
+    return data
