@@ -7,7 +7,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export NO_MKDOCS_2_WARNING := 1
 export JIEBA_CACHE_DIR := $(CURDIR)/.cache
 
-.PHONY: help serve build check test lint typecheck browser-deps bench clean
+.PHONY: help serve build check test lint browser-deps bench urls schemas clean
 
 help:
 	@echo "make serve   preview at http://127.0.0.1:8000 with live reload (data changes too)"
@@ -15,6 +15,8 @@ help:
 	@echo "make check   validate data/ and the commentary in seconds, without building"
 	@echo "make test    the whole test suite (lint, types, unit, build, browser, accessibility)"
 	@echo "make bench   the performance benchmark (not part of make test)"
+	@echo "make urls    after review: record new published URLs in published-urls.txt"
+	@echo "make schemas regenerate schemas/*.json (for editors) from the plugin's schema"
 
 $(STAMP): requirements.txt plugins/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +51,12 @@ browser-deps:
 
 test: $(STAMP) browser-deps lint
 	$(BIN)/pytest
+
+urls: build
+	$(BIN)/actionplan urls site --write
+
+schemas: $(STAMP)
+	$(BIN)/actionplan schemas
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

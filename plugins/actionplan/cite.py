@@ -49,11 +49,11 @@ def citations(site: Site, u: Cited) -> dict[str, str]:
     bib_key = "aiap-" + u.key.replace(".", "-")
     return {
         "GB/T 7714-2015": (
-            f"{site.editors_zh}. {site.title_zh}：{u.label_zh}[EB/OL]. {site.version} 版. "
+            f"{site.editors_zh}. {site.title_zh}：{u.label_zh}[EB/OL]. {site.version}版. "
             f"({u.updated})[{ACCESSED}]. {u.url}."
         ),
         "APA 7": (
-            f"{site.editors_en}. ({_apa_date(u.updated)}). {u.label_en}. In {site.title_en} (Version {site.version}). "
+            f"{site.editors_en}. ({_apa_date(u.updated)}). {u.label_en} (Version {site.version}). {site.title_en}. "
             f"Retrieved {ACCESSED_LONG}, from {u.url}"
         ),
         "Chicago": (
@@ -64,7 +64,7 @@ def citations(site: Site, u: Cited) -> dict[str, str]:
             f"@misc{{{bib_key},\n"
             f"  author = {{{{{site.editors_en}}}}},\n"
             f"  title = {{{{{u.label_en}}}}},\n"
-            f"  booktitle = {{{{{site.title_en}}}}},\n"
+            f"  howpublished = {{{site.title_en}, version {site.version}}},\n"
             f"  year = {{{year}}},\n"
             f"  version = {{{site.version}}},\n"
             f"  url = {{{u.url}}},\n"

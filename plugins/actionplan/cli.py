@@ -89,6 +89,39 @@ def build(config_file: Path, site_dir: Path) -> int:
     return 0
 
 
+def write_schemas(out_dir: Path) -> int:
+    """Write the JSON Schemas editors use (schemas/*.schema.json), generated from schema.py."""
+    import json
+
+    from .schema import SCHEMAS, json_schema
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, (spec, title) in SCHEMAS.items():
+        path = out_dir / f"{name}.schema.json"
+        path.write_text(json.dumps(json_schema(spec, title), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {path}")
+    return 0
+
+
+def urls(site_dir: Path, registry_file: Path, write: bool) -> int:
+    from . import registry
+
+    if write:
+        old = registry.loads(registry_file.read_text(encoding="utf-8")) if registry_file.exists() else {}
+        dropped = [p for p in registry.check(site_dir, old) if "not in" not in p]
+        if dropped:
+            print("refusing to write: published URLs would be lost:\n" + "\n".join(dropped), file=sys.stderr)
+            return 1
+        merged = {**old, **registry.scan(site_dir)}
+        registry_file.write_text(registry.dumps(merged), encoding="utf-8")
+        print(f"wrote {registry_file} ({len(merged)} URLs)")
+        return 0
+    problems = registry.check(site_dir, registry.loads(registry_file.read_text(encoding="utf-8")))
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="actionplan")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
@@ -96,7 +129,16 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="validate data and commentary without building")
     b = sub.add_parser("build", help="strict build, replacing the site folder only on success")
     b.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    s = sub.add_parser("schemas", help="write the JSON Schemas of the data files (for editors)")
+    s.add_argument("-o", "--out", type=Path, default=Path("schemas"))
+    u = sub.add_parser("urls", help="check a built site against the registry of published URLs, or --write it")
+    u.add_argument("site_dir", type=Path, nargs="?", default=Path("site"))
+    u.add_argument("--write", action="store_true", help="record the build's URLs as published (after review)")
     args = parser.parse_args(argv)
+    if args.command == "schemas":
+        return write_schemas(args.out)
+    if args.command == "urls":
+        return urls(args.site_dir, args.config_file.resolve().parent / "published-urls.txt", args.write)
     if not args.config_file.exists():
         print(f"{args.config_file}: not found", file=sys.stderr)
         return 2

@@ -54,7 +54,7 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         problems += validate_plan(plan, strict_counts=strict_counts and not structural)
         problems += validate_translations(plan, require_translations)
         complete = len(critiques) == len(list(commentary_dir.glob("*.md")))
-        problems += validate_commentary(plan, critiques, complete)
+        problems += validate_commentary(plan, critiques, complete, require_translations)
         problems += validate_releases(plan, critiques, version)
     if problems:
         raise DataError(problems)
@@ -176,6 +176,6 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         for old, new in self.config.redirects.items():
             if not (isinstance(old, str) and isinstance(new, str) and redirect.URL_RE.match(old) and redirect.URL_RE.match(new)):
                 raise PluginError(f"actionplan: redirects: {old!r}: {new!r}: both must be site-relative directory URLs ending in '/'")
-            if files.get_file_from_path(redirect.page_path(old)) is not None or files.get_file_from_path(old + "index.md"):
+            if any(f.url == old or f.dest_uri == redirect.page_path(old) for f in files):
                 raise PluginError(f"actionplan: redirects: {old!r} is still a page; a redirect may only replace a URL that moved away")
             files.append(File.generated(config, redirect.page_path(old), content=redirect.redirect_html(old, new, new, site + new)))

@@ -272,7 +272,7 @@ def validate_releases(plan: Plan, critiques: tuple[Critique, ...], version: str 
     return problems
 
 
-def validate_commentary(plan: Plan, critiques: tuple[Critique, ...], complete: bool = True) -> list[Problem]:
+def validate_commentary(plan: Plan, critiques: tuple[Critique, ...], complete: bool = True, require_translations: bool = False) -> list[Problem]:
     """``complete`` is false when a unit's file could not be loaded: positions then have a gap
     that only echoes that failure, so the no-gaps rule waits until the file is fixed."""
     problems: list[Problem] = []
@@ -294,6 +294,8 @@ def validate_commentary(plan: Plan, critiques: tuple[Critique, ...], complete: b
         if c.paragraph < last_paragraph:
             problems.append(Problem(at("paragraph"), rec, "paragraph", f"goes back from paragraph {last_paragraph}"))
         last_paragraph = max(last_paragraph, c.paragraph)
+        if require_translations and not c.en:
+            problems.append(Problem(c.where, rec, "en", "missing en translation (our unofficial English translation of the unit)"))
         seen: set[str] = set()
         for t in c.targets:
             if t not in known and t.split(".")[0] not in plan.missing_pillars:

@@ -1,0 +1,102 @@
+"""The data files and their published schemas (issues #4, #6): complete, consistent, editor-ready."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from actionplan.index import Index
+from actionplan.schema import SCHEMAS, json_schema
+from actionplan.validate import validate_translations
+
+from .conftest import ROOT
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_committed_schemas_are_current(name: str) -> None:
+    """Editors underline what the build would refuse: schemas/ is generated from schema.py (`actionplan schemas`)."""
+    spec, title = SCHEMAS[name]
+    committed = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(spec, title), f"run: .venv/bin/actionplan schemas ({name} is stale)"
+
+
+FILES = {
+    "plan": ["data/plan.yaml"], "pillar": ["data/pillars/I.yaml", "data/pillars/II.yaml", "data/pillars/III.yaml"],
+    "footnotes": ["data/footnotes.yaml"], "agencies": ["data/agencies.yaml"], "glossary": ["data/glossary.yaml"],
+    "changelog": ["data/changelog.yaml"], "translation": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/translations/zh").glob("*.yaml")),
+}
+
+
+@pytest.mark.parametrize(("name", "file"), [(n, f) for n, fs in FILES.items() for f in fs])
+def test_data_files_satisfy_their_json_schema_and_name_it(name: str, file: str) -> None:
+    text = (ROOT / file).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data = json.loads(json.dumps(data, default=str))
+    jsonschema.validate(data, json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text()))
+    modeline = text.splitlines()[0]
+    assert modeline.startswith("# yaml-language-server: $schema="), file
+    target = (ROOT / file).parent / modeline.split("$schema=", 1)[1].strip()
+    assert target.resolve() == (ROOT / "schemas" / f"{name}.schema.json").resolve(), file
+
+
+def test_commentary_front_matter_satisfies_its_json_schema() -> None:
+    schema = json.loads((ROOT / "schemas" / "critique.schema.json").read_text())
+    for f in sorted((ROOT / "content" / "commentary").glob("*.md")):
+        front = f.read_text(encoding="utf-8").split("---\n")[1]
+        jsonschema.validate(yaml.safe_load(front), schema)
+
+
+def test_every_unit_is_translated_and_every_commentary_unit_has_english(index: Index) -> None:
+    assert validate_translations(index.plan, require=True) == []
+    zh = index.plan.translations["zh"]
+    for uid in index.order:
+        assert uid in zh, uid
+    for a in index.plan.agencies:
+        assert zh["agencies"].fields.get(a.id), a.id
+    assert all(c.en for c in index.plan.critiques)
+
+
+def test_glossary_is_used_consistently(index: Index) -> None:
+    """Every glossary term in an original comes out as its one rendering (checked per paragraph)."""
+    from actionplan.validate import _glossary, _texts
+
+    zh = index.plan.translations["zh"]
+    assert _glossary(index.plan, zh, _texts(index.plan), "zh") == []
+    used = [t for t in index.plan.glossary if any(t.en in a.text for p in index.plan.pillars for g in p.goals for a in g.actions)]
+    assert len(used) >= 20  # the glossary is exercised, not decorative
+
+
+def test_translations_are_labelled_unofficial(site: Path) -> None:
+    page = (site / "plan" / "I.1.1" / "index.html").read_text(encoding="utf-8")
+    assert "非官方中文译文" in page and "本站译文，非官方；以英文原文为准。" in page
+    page = (site / "en" / "commentary" / "C19" / "index.html").read_text(encoding="utf-8")
+    assert "Unofficial English translation" in page
+
+
+def test_passages_carry_their_language(site: Path) -> None:
+    zh = (site / "plan" / "I.1.1" / "index.html").read_text(encoding="utf-8")
+    assert '<section class="ap-orig" lang="en">' in zh and '<section class="ap-trans" lang="zh-Hans">' in zh
+    en = (site / "en" / "commentary" / "C19" / "index.html").read_text(encoding="utf-8")
+    assert '<section class="ap-orig" lang="zh-Hans">' in en and '<section class="ap-trans" lang="en">' in en
+    assert '<html lang="en"' in en and '<html lang="zh"' in zh
+
+
+def test_chinese_headings_have_explicit_stable_anchors(site: Path) -> None:
+    page = (site / "plan" / "I.1.1" / "index.html").read_text(encoding="utf-8")
+    for anchor in ("unit", "lead", "commentary", "cite"):
+        assert f'id="{anchor}"' in page
+    assert 'id="_1"' not in page
+
+
+def test_search_index_is_segmented_per_language(site: Path) -> None:
+    zh = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert all(not d["location"].startswith("en/") for d in zh["docs"])
+    assert any(d["location"] == "plan/I.10.3/" for d in en["docs"])
+    assert zh["config"]["pipeline"] == ["stopWordFilter", "trimmer"]
+    text = " ".join(d["text"] for d in zh["docs"] if d["location"].startswith("plan/I.10.3/"))
+    assert "\u200b" in text, "jieba did not segment the Chinese text (is jieba installed?)"
+    assert "hackathon" in text
