@@ -64,6 +64,26 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
     return build(replace(plan, critiques=critiques))
 
 
+def _nav_paths(nav: Any) -> list[str]:
+    """Every page path named in a MkDocs ``nav`` setting."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_paths(item)]
+    if isinstance(nav, dict):
+        return [p for v in nav.values() for p in _nav_paths(v)]
+    return []
+
+
+def _is_generated(src: str) -> bool:
+    """Whether ``src`` is a page path that only this plugin produces (for any language)."""
+    for lang in paths.LANGS:
+        rest = src[len(paths.prefix(lang)):] if src.startswith(paths.prefix(lang)) else None
+        if rest is not None and (rest.startswith(("plan/", "agencies/", "commentary/")) or rest in ("index.md", "ids.md", "changelog.md")):
+            return True
+    return False
+
+
 def split_search_index(site_dir: Path) -> None:
     """Split Material's ``search/search_index.json`` into one index per language tree."""
     import json
@@ -97,6 +117,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         if len(names) > 1:
             raise PluginError(f"actionplan: listed {len(names)} times in mkdocs.yml plugins; list it once")
         if not self.config.enabled:
+            generated = [p for p in _nav_paths(config.nav) if _is_generated(p)]
+            if generated:
+                raise PluginError(f"actionplan: enabled is false, but nav lists pages only the plugin generates: {', '.join(generated[:5])}"
+                                  + (" …" if len(generated) > 5 else "") + " (enable the plugin or drop them from nav)")
             return config
         if not config.site_url:
             log.warning("site_url is not set: permalinks and citations would point nowhere (set site_url in mkdocs.yml)")
