@@ -140,6 +140,11 @@ class Renderer:
                 "site_version": self.site.version}
 
     def front(self, **meta: Any) -> str:
+        """Front matter. Material prints ``title`` and ``description`` into the page unescaped
+        (header, <title>, <meta>), so they are HTML-escaped here, once, for every page."""
+        for key in ("title", "description"):
+            if key in meta:
+                meta[key] = text.attr(str(meta[key]))
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
 
     def link(self, from_src: str, uid: str, lang: str) -> str:
