@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from actionplan.plugin import load_all
 from actionplan.problems import DataError
 

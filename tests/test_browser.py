@@ -212,7 +212,10 @@ def test_copy_buttons_put_the_right_text_on_the_clipboard(browser, server: str) 
     assert "行动 I.3.5[EB/OL]" in gbt and f"[{today}]" in gbt and canonical in gbt and "{ACCESSED}" not in gbt
     page.locator('button[aria-label="复制 BibTeX"]').click()
     bib = page.evaluate("navigator.clipboard.readText()")
-    assert bib.startswith("@misc{aiap-I-3-5,") and f"urldate = {{{today}}}" in bib
+    assert bib.startswith("@misc{aiap-I-3-5,\n") and f"  urldate = {{{today}}},\n" in bib
+    page.locator('button[aria-label="复制 RIS"]').first.click()
+    ris = page.evaluate("navigator.clipboard.readText()").split("\n")
+    assert ris[0] == "TY  - ELEC" and f"Y2  - {today.replace('-', '/')}" in ris and ris[-1] == "ER  - "
     context.close()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from actionplan import paths
 from actionplan.index import Index
 

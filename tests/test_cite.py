@@ -43,7 +43,7 @@ def test_action_citations(index: Index) -> None:
     )
     assert c["RIS"] == (
         "TY  - ELEC\nAU  - The editors of America’s AI Action Plan, annotated\nTI  - Action I.3.5\n"
-        "T2  - America’s AI Action Plan, annotated\nET  - 1.0.0\nPY  - 2026\nDA  - 2026/11/28\nY2  - {ACCESSED}\n"
+        "T2  - America’s AI Action Plan, annotated\nET  - 1.0.0\nPY  - 2026\nDA  - 2026/11/28\nY2  - {ACCESSED_SLASHED}\n"
         f"UR  - {url}\nER  - "
     )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+
 from actionplan.index import Index
 from actionplan.schema import SCHEMAS, json_schema
 from actionplan.validate import validate_translations

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from actionplan.index import Index
 
 HEADER = "AMERICA’S AI ACTION PLAN"

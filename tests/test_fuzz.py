@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import HealthCheck, Phase, currently_in_test_context, event, example, given, settings
+from hypothesis import strategies as st
+
 from actionplan.plugin import load_all
 from actionplan.problems import DataError
 from actionplan.render import Renderer
-from hypothesis import HealthCheck, Phase, currently_in_test_context, event, example, given, settings
-from hypothesis import strategies as st
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tiny"
 TRANSLATIONS_FOLDER = "data/translations/zh/"

@@ -42,7 +42,8 @@
     var d = new Date();
     var iso = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
     var long = MONTHS[d.getMonth()] + " " + d.getDate() + ", " + d.getFullYear();
-    return text.split("{ACCESSED_LONG}").join(long).split("{ACCESSED}").join(iso);
+    return text.split("{ACCESSED_LONG}").join(long).split("{ACCESSED_SLASHED}").join(iso.split("-").join("/"))
+      .split("{ACCESSED}").join(iso);
   }
   window.apFillDates = fillDates;
 

@@ -3,7 +3,7 @@
 Readers cite unit permalinks in their own writing, so each format names the unit, the site,
 the release and the canonical URL. The access date is the moment of copying, which a static
 page cannot know: strings carry the placeholder ``{ACCESSED}`` (ISO date) / ``{ACCESSED_LONG}``
-(English long date) that the page's script fills in when the reader copies.
+(English long date) that the page's script fills in when the reader copies (``{ACCESSED_SLASHED}`` for RIS).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December"]
 ACCESSED = "{ACCESSED}"
 ACCESSED_LONG = "{ACCESSED_LONG}"
+ACCESSED_SLASHED = "{ACCESSED_SLASHED}"  # RIS writes dates as YYYY/MM/DD
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def citations(site: Site, u: Cited) -> dict[str, str]:
             f"ET  - {site.version}",
             f"PY  - {year}",
             f"DA  - {u.updated.replace('-', '/')}",
-            f"Y2  - {ACCESSED.replace('-', '/')}",
+            f"Y2  - {ACCESSED_SLASHED}",
             f"UR  - {u.url}",
             "ER  - ",
         ]),

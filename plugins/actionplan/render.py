@@ -44,6 +44,7 @@ def _env() -> jinja2.Environment:
     env.filters["fn"] = text.footnote_md
     env.filters["fn_html"] = text.footnote_html
     env.filters["attr"] = text.attr
+    env.filters["attr_exact"] = text.attr_exact
     env.filters["plain"] = text.plain
     env.filters["excerpt"] = text.excerpt
     return env

@@ -71,8 +71,13 @@ def footnote_html(text: str) -> str:
 
 
 def attr(text: str) -> str:
-    """Text for an HTML attribute value (front matter and raw HTML)."""
+    """Text for an HTML attribute value (front matter and raw HTML), on one line."""
     return html.escape(" ".join(text.split()), quote=True)
+
+
+def attr_exact(text: str) -> str:
+    """An HTML attribute value that keeps its line breaks (BibTeX and RIS are line-based)."""
+    return html.escape(text, quote=True).replace("\n", "&#10;")
 
 
 def excerpt(text: str, limit: int) -> str:

@@ -1,0 +1,48 @@
+"""Golden tests: the tiny fixture rendered to Markdown, compared with reviewed files in tests/golden/.
+
+A change to templates shows up here as a readable diff of the Markdown MkDocs receives. After
+reviewing it, regenerate with: UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from actionplan.plugin import load_all
+from actionplan.render import Renderer
+
+from .conftest import TINY
+
+GOLDEN = Path(__file__).parent / "golden"
+PAGES = ["index.md", "plan/intro.md", "plan/I.md", "plan/I.1.md", "plan/I.1.1.md", "plan/I.1.2.md", "en/plan/I.2.1.md",
+         "agencies/FTC.md", "commentary/C01.md", "en/commentary/C02.md", "commentary/index.md", "plan/footnotes.md"]
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, str]:
+    ix = load_all(TINY / "data", TINY / "content" / "commentary", TINY)
+    pages = Renderer(ix, "https://example.org/tiny/", "https://example.org/repo/blob/main/").all_pages(("zh", "en"))
+    return {p.src: p.content for p in pages}
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_rendered_markdown_matches_golden(rendered: dict[str, str], src: str) -> None:
+    golden = GOLDEN / (src.replace("/", "__"))
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(rendered[src], encoding="utf-8")
+    assert golden.exists(), f"no golden file for {src}: run UPDATE_GOLDEN=1"
+    assert rendered[src] == golden.read_text(encoding="utf-8")
+
+
+def test_every_unit_and_page_kind_is_rendered_once(rendered: dict[str, str]) -> None:
+    for lang_prefix in ("", "en/"):
+        for uid in ("intro", "I", "I.1", "I.1.1", "I.1.2", "I.2", "I.2.1", "II", "II.1", "II.1.1"):
+            assert f"{lang_prefix}plan/{uid}.md" in rendered
+        for extra in ("index.md", "agencies/index.md", "agencies/FTC.md", "plan/footnotes.md", "ids.md", "changelog.md",
+                      "commentary/index.md", "commentary/coverage.md", "commentary/C03.md"):
+            assert f"{lang_prefix}{extra}" in rendered
+    assert len(rendered) == len(set(rendered))
