@@ -130,13 +130,13 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="strict build, replacing the site folder only on success")
     b.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
     s = sub.add_parser("schemas", help="write the JSON Schemas of the data files (for editors)")
-    s.add_argument("-o", "--out", type=Path, default=Path("schemas"))
+    s.add_argument("-o", "--out", type=Path, default=None, help="default: schemas/ beside mkdocs.yml")
     u = sub.add_parser("urls", help="check a built site against the registry of published URLs, or --write it")
     u.add_argument("site_dir", type=Path, nargs="?", default=Path("site"))
     u.add_argument("--write", action="store_true", help="record the build's URLs as published (after review)")
     args = parser.parse_args(argv)
     if args.command == "schemas":
-        return write_schemas(args.out)
+        return write_schemas(args.out or args.config_file.resolve().parent / "schemas")
     if args.command == "urls":
         return urls(args.site_dir, args.config_file.resolve().parent / "published-urls.txt", args.write)
     if not args.config_file.exists():

@@ -139,7 +139,7 @@ def _check_agencies(action: Action, agencies: dict[str, Agency], rec: str) -> li
     if action.lead_text:
         if action.lead_text not in action.text:
             out.append(Problem(w, rec, "lead_text", "is not a verbatim part of the action's text"))
-        elif not LEAD_PHRASE.search(action.lead_text):
+        elif not LEAD_PHRASE.match(action.lead_text):
             out.append(Problem(w, rec, "lead_text", "must start from the printed words 'Led by' / 'led by'"))
         for aid in action.lead:
             agency = agencies.get(aid)
