@@ -27,12 +27,14 @@
     });
     // Citations: the access date is the moment of copying, so the static text carries
     // placeholders that are filled in for display now and again at each copy.
-    document.querySelectorAll("[data-ap-cite-text]").forEach(function (pre) {
-      var code = pre.querySelector("code") || pre;
-      code.textContent = fillDates(pre.getAttribute("data-ap-cite-text"));
-    });
-    document.querySelectorAll("[data-ap-cite-copy]").forEach(function (b) {
-      b.addEventListener("click", function () { copy(fillDates(b.getAttribute("data-ap-cite-copy")), b); });
+    // Each citation is printed once, with placeholders; the template is kept for later copies.
+    document.querySelectorAll(".ap-cite-item").forEach(function (item) {
+      var code = item.querySelector(".ap-cite-text code");
+      var button = item.querySelector("[data-ap-cite-copy]");
+      if (!code || !button) return;
+      var template = code.textContent;
+      code.textContent = fillDates(template);
+      button.addEventListener("click", function () { copy(fillDates(template), button); });
     });
   }
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",

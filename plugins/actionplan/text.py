@@ -75,10 +75,6 @@ def attr(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
-def attr_exact(text: str) -> str:
-    """An HTML attribute value that keeps its line breaks (BibTeX and RIS are line-based)."""
-    return html.escape(text, quote=True).replace("\n", "&#10;")
-
 
 def excerpt(text: str, limit: int) -> str:
     """The first ``limit`` characters of plain text, cut at a word where the language has words."""

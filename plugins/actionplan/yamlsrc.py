@@ -30,6 +30,15 @@ class Seq(list[Any]):
 
 
 class _Loader(yaml.SafeLoader):
+    """The pure-Python loader: its error messages are the ones we show contributors."""
+
+    duplicates: list[tuple[str, int]]
+
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml, several times faster, for the common case of valid files; on any error the file
+    is parsed again with ``_Loader`` for a clearer message."""
+
     duplicates: list[tuple[str, int]]
 
 
@@ -57,13 +66,14 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Seq:
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)  # type: ignore[arg-type]
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)  # type: ignore[arg-type]
-# Dates stay strings: a contributor's "2025-07-01" must not silently become a datetime.date.
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+for _cls in (_Loader, _FastLoader):
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)  # type: ignore[arg-type]
+    _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)  # type: ignore[arg-type]
+    # Dates stay strings: a contributor's "2025-07-01" must not silently become a datetime.date.
+    _cls.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
@@ -94,6 +104,18 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
 
 def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int = 0) -> Any:
     """Parse YAML text; syntax errors and duplicate keys become problems with their lines."""
+    fast = _FastLoader(text)
+    fast.duplicates = []
+    try:
+        data = fast.get_single_data()
+        if not fast.duplicates:
+            if line_offset:
+                _shift(data, line_offset)
+            return data
+    except yaml.YAMLError:
+        pass  # parsed again below, for the pure-Python loader's message
+    finally:
+        fast.dispose()
     loader: _Loader | None = None
     try:
         loader = _Loader(text)
