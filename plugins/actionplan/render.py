@@ -7,10 +7,9 @@ MkDocs: the plugin turns the returned ``Page`` objects into ``File.generated`` f
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
-
-import json
 
 import jinja2
 
@@ -20,8 +19,6 @@ from .labels import LABELS
 from .model import Action, Critique, Goal, Intro, Pillar, Where
 from .svg import figure
 from .validate import compute_claim
-
-TRANSLATION_LANG = {"en": "zh", "zh": "zh"}  # plan units: the translation shown beside the English
 
 
 @dataclass(frozen=True)
@@ -355,8 +352,6 @@ class Renderer:
                 for c in self.plan.critiques]
         known = {uid: paths.url(paths.unit(uid, lang)) for uid in self.ix.order}
         known.update({c.id: paths.url(paths.critique(c.id, lang)) for c in self.plan.critiques})
-        import json
-
         ctx = self.common(src, lang, rows=rows, crit=crit, known=json.dumps(known, sort_keys=True),
                           rel_base=paths.rel_url(src, paths.home(paths.DEFAULT_LANG)))
         meta = {"title": LABELS[lang]["ids"], "lang": lang, "alternate": ctx["alternate"], "search": {"exclude": True}}
