@@ -28,7 +28,7 @@ $(STAMP): requirements.txt plugins/pyproject.toml
 	touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 build: $(STAMP)
 	$(BIN)/actionplan build
