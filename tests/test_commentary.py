@@ -135,3 +135,45 @@ def test_a_claim_recorded_as_not_holding_is_shown_so(tiny: Path) -> None:
     assert result.returncode == 0, result.stderr
     page = (tiny / "site" / "commentary" / "C01" / "index.html").read_text(encoding="utf-8")
     assert "评论称 3，数据计得 2" in page and "ap-claim-fails" in page and "不成立" in page
+
+
+def test_check_against_the_source_finds_nothing_in_the_real_units(index: Index, shared_source: Path) -> None:
+    from actionplan.validate import validate_commentary_source
+
+    assert validate_commentary_source(index.plan.critiques, (shared_source / "commentary.zh.txt").read_text(encoding="utf-8")) == []
+
+
+def test_a_missing_or_duplicated_sentence_is_named_with_its_file(index: Index, shared_source: Path) -> None:
+    from dataclasses import replace
+
+    from actionplan.validate import validate_commentary_source
+
+    source = (shared_source / "commentary.zh.txt").read_text(encoding="utf-8")
+    units = list(index.plan.critiques)
+    c = next(u for u in units if "。" in u.text[:-1])
+    first, rest = c.text.split("。", 1)
+    i = units.index(c)
+
+    dropped = [*units[:i], replace(c, text=rest), *units[i + 1:]]
+    problems = [str(p) for p in validate_commentary_source(tuple(dropped), source)]
+    assert problems == [f"{c.where.file}:{c.lines['body']}: critique {c.id}: body: the source text before this unit is in no unit: {(first + '。')[:60]!r}"]
+
+    doubled = [*units[:i], replace(c, text=c.text + first + "。"), *units[i + 1:]]
+    problems = [str(p) for p in validate_commentary_source(tuple(doubled), source)]
+    assert len(problems) == 1 and problems[0].startswith(f"{c.where.file}:{c.lines['body']}: critique {c.id}: body: differs from the source")
+
+
+def test_make_check_uses_the_source_when_it_is_beside_the_project(tiny: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    source = tmp_path / "commentary.zh.txt"
+    source.write_text("《计划》设定了两大支柱。信息征询是批评对象。\n电网是风险所在。\n热门跟贴\n", encoding="utf-8")
+    ok = subprocess.run([sys.executable, "-m", "actionplan.cli", "check", "--commentary-source", str(source)], cwd=tiny,
+                        capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    source.write_text("《计划》设定了两大支柱。信息征询是批评对象。\n电网是最大的风险所在。\n热门跟贴\n", encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "actionplan.cli", "check", "--commentary-source", str(source)], cwd=tiny,
+                         capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "content/commentary/C03.md:9: critique C03: body: differs from the source after '电网是': source has '最大的风险所在。'" in bad.stdout

@@ -28,13 +28,20 @@ def _plugin_options(config_file: Path) -> tuple[Path, Path, Path, dict[str, obje
     return root, root / opts.data_dir, Path(cfg.docs_dir) / opts.commentary_dir, dict(opts)
 
 
-def check(config_file: Path) -> int:
+def check(config_file: Path, commentary_source: Path | None = None) -> int:
+    """Validate everything; with the commentary's source text at hand, also that the units
+    reproduce it exactly (the source lives outside the repository, so the build cannot)."""
     from .plugin import load_all
+    from .validate import validate_commentary_source
 
     root, data_dir, commentary_dir, opts = _plugin_options(config_file)
     try:
         ix = load_all(data_dir, commentary_dir, root, require_translations=bool(opts["require_translations"]),
                       strict_counts=bool(opts["strict_counts"]), version=str(opts["version"]))
+        if commentary_source is not None:
+            found = validate_commentary_source(ix.plan.critiques, commentary_source.read_text(encoding="utf-8"))
+            if found:
+                raise DataError(found)
     except DataError as e:
         for p in e.problems:
             print(p)
@@ -126,7 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="actionplan")
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate data and commentary without building")
+    c = sub.add_parser("check", help="validate data and commentary without building")
+    c.add_argument("--commentary-source", type=Path, default=None,
+                   help="the commentary's source text (default: ../shared/source/commentary.zh.txt beside the project, if present)")
     b = sub.add_parser("build", help="strict build, replacing the site folder only on success")
     b.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
     s = sub.add_parser("schemas", help="write the JSON Schemas of the data files (for editors)")
@@ -143,7 +152,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.config_file}: not found", file=sys.stderr)
         return 2
     if args.command == "check":
-        return check(args.config_file.resolve())
+        source = args.commentary_source
+        if source is None:
+            default = args.config_file.resolve().parent.parent / "shared" / "source" / "commentary.zh.txt"
+            source = default if default.exists() else None
+        return check(args.config_file.resolve(), source)
     return build(args.config_file.resolve(), args.site_dir)
 
 

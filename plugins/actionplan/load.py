@@ -223,7 +223,7 @@ def load_commentary(directory: Path, root: Path, problems: list[Problem]) -> tup
             Critique(
                 id=raw["id"], kind=raw["kind"], position=raw["position"], paragraph=raw["paragraph"],
                 targets=tuple(raw["targets"]), text=body, en=raw.get("en"), editorial=raw.get("editorial"),
-                claims=claims, where=Where(file, 1), lines=dict(raw.lines),
+                claims=claims, where=Where(file, 1), lines={**raw.lines, "body": m.group(1).count("\n") + 3},
             )
         )
     return tuple(sorted(units, key=lambda c: c.position))

@@ -336,3 +336,49 @@ def compute_claim(plan: Plan, metric: str, scope: str) -> int | None:
 
 def counter_of_ids(plan: Plan) -> Counter[str]:
     return Counter(unit_ids(plan))
+
+
+def validate_commentary_source(critiques: tuple[Critique, ...], source: str) -> list[Problem]:
+    """The units, in order, must reproduce the commentary exactly (its last line is page debris).
+
+    Each source line is a paragraph; the units of a paragraph must concatenate to it. The first
+    place where they part is reported at the unit where it happens, naming what is missing or
+    added, so a contributor sees the sentence, not just that something differs.
+    """
+    lines = source.rstrip("\n").split("\n")
+    paragraphs = lines[:-1]  # the excerpt's last line is web-page debris
+    problems: list[Problem] = []
+    by_paragraph: dict[int, list[Critique]] = {}
+    for c in critiques:
+        by_paragraph.setdefault(c.paragraph, []).append(c)
+    for number, text in enumerate(paragraphs, 1):
+        units = by_paragraph.get(number, [])
+        if not units:
+            problems.append(Problem(Where("content/commentary/"), f"paragraph {number}", "", f"no unit quotes it: {text[:40]!r}…"))
+            continue
+        pos = 0
+        for c in units:
+            body = Where(c.where.file, c.lines.get("body", 1))
+            if text.startswith(c.text, pos):
+                pos += len(c.text)
+                continue
+            found = text.find(c.text, pos)
+            if found > pos:
+                problems.append(Problem(body, f"critique {c.id}", "body", f"the source text before this unit is in no unit: {text[pos:found][:60]!r}"))
+                pos = found + len(c.text)
+            else:
+                common = 0
+                while pos + common < len(text) and common < len(c.text) and text[pos + common] == c.text[common]:
+                    common += 1
+                problems.append(Problem(body, f"critique {c.id}", "body",
+                                        f"differs from the source after {c.text[:common][-20:]!r}: source has {text[pos + common:pos + common + 30]!r}, "
+                                        f"the unit {c.text[common:common + 30]!r}"))
+                break
+        else:
+            if pos < len(text):
+                problems.append(Problem(Where(units[-1].where.file, units[-1].lines.get("body", 1)), f"critique {units[-1].id}", "body",
+                                        f"the rest of paragraph {number} is in no unit: {text[pos:][:60]!r}"))
+    for number in sorted(set(by_paragraph) - set(range(1, len(paragraphs) + 1))):
+        c = by_paragraph[number][0]
+        problems.append(Problem(c.where, f"critique {c.id}", "paragraph", f"the source has no paragraph {number}"))
+    return problems
