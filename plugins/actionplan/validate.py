@@ -245,7 +245,8 @@ def _glossary(plan: Plan, units: dict[str, Translation], originals: dict[str, di
                     continue
                 o_list, t_list = _flat(o), _flat(value)
                 for o_text, t_text in zip(o_list, t_list, strict=False):
-                    if rx.search(o_text) and term.zh not in t_text:
+                    # The substring test first: the regex (word boundaries) runs only where the term occurs.
+                    if term.en in o_text and term.zh not in t_text and rx.search(o_text):
                         out.append(Problem(tr.where, unit, key, f"glossary: {term.en!r} must be rendered {term.zh!r}"))
     return out
 
