@@ -18,12 +18,16 @@ so that the work per page is realistic:
   footnote markers, complete and glossary-consistent translations, verifiable claims).
 
 The output folder is a complete site: mkdocs.yml (the real one without ``watch``), overrides/,
-content/ (assets and commentary) and data/. Run ``python bench/generate.py 10 /tmp/site10``.
+content/ (the real authored pages and assets, the generated commentary) and data/ (generated; the
+glossary, changelog and any other file copied). Run ``python bench/generate.py 10 /tmp/site10``.
+Below k=1 the data is valid but a strict build is not: authored pages link to units such as I.3.5
+and C19, which a smaller plan does not have.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import random
 import re
@@ -45,8 +49,9 @@ DATA_DIR = "data"  # as in the real mkdocs.yml (plugin option data_dir)
 COMMENTARY_DIR = "commentary"  # plugin option commentary_dir, inside docs_dir "content"
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*[A-Za-z]|[A-Za-z]")
 CHINESE_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
-# "led" could form "led by", which validation reserves for a recorded lead agency.
-BANNED_WORDS = {"led", "Led"}
+# A word ending in "led" ("led", "private-sector-led") could form "led by", which validation
+# reserves for an action with a recorded lead agency.
+BANNED_WORD = re.compile(r"\b[Ll]ed$")
 ZH_NUMERALS = {"I": "一", "II": "二", "III": "三"}
 
 
@@ -59,11 +64,6 @@ class Counts:
     actions: int
     critiques: int
     agencies: int
-
-    @property
-    def units(self) -> int:
-        """Citable plan units: intro, pillars, goals, actions."""
-        return 1 + self.pillars + self.goals + self.actions
 
 
 def expected_counts(k: float, real: Counts) -> Counts:
@@ -121,8 +121,8 @@ class Words:
                     words[i] += ","
             words[0] = words[0][0].upper() + words[0][1:]
             s = " ".join(words) + "."
-            if total + len(s) > chars * 1.15 and out:  # trim the last sentence towards the target
-                keep = max(3, (chars - total) // 7)
+            if total + len(s) > chars * 1.02:  # trim the last sentence towards the target
+                keep = max(3, (chars - total) // 6)
                 s = " ".join(words[:keep]).rstrip(",") + "."
             out.append(s)
             total += len(s) + 1
@@ -137,7 +137,7 @@ class Words:
             for _ in range(self.rng.randint(1, 4)):
                 clauses.append("".join(self.rng.choices(self.zh, cum_weights=self.zh_cum, k=self.rng.randint(3, 8))))
             s = "，".join(clauses) + "。"
-            if total + len(s) > chars * 1.15 and out:
+            if total + len(s) > chars * 1.02:
                 s = s[: max(4, chars - total)].rstrip("，") + "。"
             out.append(s)
             total += len(s)
@@ -195,9 +195,16 @@ def _vocabulary(plan: Any) -> tuple[Counter[str], Counter[str]]:
         for v in t.fields.values():
             chinese += [v] if isinstance(v, str) else [x for x in v if isinstance(x, str)]
     chinese += [c.text for c in plan.critiques]
-    en_words = Counter(w for text in english for w in ENGLISH_WORD.findall(re.sub(r"\[\^\d+\]", " ", text)) if w not in BANNED_WORDS)
+    en_words = Counter(w for text in english for w in ENGLISH_WORD.findall(re.sub(r"\[\^\d+\]", " ", text)) if not BANNED_WORD.search(w))
     zh_words = Counter(w for text in chinese for w in jieba.cut(text) if CHINESE_WORD.match(w))
     return en_words, zh_words
+
+
+@functools.cache
+def _real(repo: Path) -> tuple[Any, tuple[Counter[str], Counter[str]]]:
+    """The real plan and its vocabulary, read once per process (YAML parsing is the slow part)."""
+    plan = load_all(repo / DATA_DIR, repo / "content" / COMMENTARY_DIR, repo).plan
+    return plan, _vocabulary(plan)
 
 
 def site_config(text: str) -> str:
@@ -242,16 +249,19 @@ def real_counts(plan: Any) -> Counts:
     )
 
 
+# Data files the generator writes itself; the rest of data/ is copied from the real plan.
+GENERATED = {"plan.yaml", "agencies.yaml", "footnotes.yaml", "pillars", "translations"}
+
+
 class Generator:
     """Builds one synthetic dataset; ``write`` puts it on disk as the plugin expects it."""
 
     def __init__(self, k: float, seed: int, repo: Path) -> None:
         self.repo = repo
         self.rng = random.Random(f"actionplan-bench-{seed}-{k}")
-        real_ix = load_all(repo / DATA_DIR, repo / "content" / COMMENTARY_DIR, repo)
-        self.real = real_ix.plan
+        self.real, vocabulary = _real(repo)
         self.real_zh = {uid: t.fields for uid, t in self.real.translations.get("zh", {}).items()}
-        self.words = Words(self.rng, *_vocabulary(self.real))
+        self.words = Words(self.rng, *vocabulary)
         self.counts = expected_counts(k, real_counts(self.real))
         self.glossary = [(re.compile(r"(?<![\w-])" + re.escape(t.en) + r"(?![\w-])"), t.zh) for t in self.real.glossary]
         self.real_pillars = list(self.real.pillars)
@@ -441,12 +451,11 @@ class Generator:
         unit = {"pillars": "大支柱", "goals": "项目标", "actions": "条推荐政策行动"}
         real = list(self.real.critiques)
         n = self.counts.critiques
-        width = max(2, len(str(n)))
         last_paragraph = max(c.paragraph for c in real)
         out = []
         for i in range(n):
             rc = real[i % len(real)]
-            cid = f"C{i + 1:0{width}d}"
+            cid = f"C{i + 1:02d}"  # as the real IDs: C01 … C32, then C100 …; authored pages link to e.g. C19
             targets: list[str] = []
             for t in rc.targets:
                 pillar = t.split(".")[0]
@@ -480,6 +489,22 @@ class Generator:
             out.append((cid, meta, text))
         return out
 
+    def _changelog(self, path: Path, pillars: list[dict[str, Any]], critique_ids: list[str]) -> None:
+        """Releases may name only units that exist; drop real IDs this dataset does not have."""
+        if not path.exists():
+            return
+        releases = _load_yaml(path)
+        known = {"intro", *critique_ids}
+        for p in pillars:
+            known.add(p["id"])
+            for g in p["goals"]:
+                known.add(g["id"])
+                known.update(a["id"] for a in g["actions"])
+        for r in releases or []:
+            if isinstance(r, dict) and isinstance(r.get("units"), list):
+                r["units"] = [u for u in r["units"] if u in known]
+        _dump(releases, path)
+
     def write(self, out: Path) -> Counts:
         write_shell(out, self.repo)
         data = out / DATA_DIR
@@ -498,10 +523,15 @@ class Generator:
         real_fn = list(self.real.footnotes)
         _dump([{"number": n, "text": real_fn[(n - 1) % len(real_fn)].text} for n in range(1, self.next_footnote)],
               data / "footnotes.yaml")
-        shutil.copyfile(self.repo / DATA_DIR / "glossary.yaml", data / "glossary.yaml")
+        # Everything else (glossary, changelog, files added later) is copied as it is.
+        real_data = self.repo / DATA_DIR
+        shutil.copytree(real_data, data, dirs_exist_ok=True,
+                        ignore=lambda d, names: [n for n in names if n in GENERATED] if Path(d) == real_data else [])
         commentary = out / "content" / COMMENTARY_DIR
         commentary.mkdir(parents=True, exist_ok=True)
-        for cid, meta, text in self.critiques(pillars):
+        critiques = self.critiques(pillars)
+        self._changelog(data / "changelog.yaml", pillars, [cid for cid, _, _ in critiques])
+        for cid, meta, text in critiques:
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)
             (commentary / f"{cid}.md").write_text(f"---\n{front}---\n{text}\n", encoding="utf-8")
         return self.counts
