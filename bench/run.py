@@ -257,7 +257,8 @@ def bench_dataset(name: str, k: float | None, args: argparse.Namespace, checkpoi
     info = prepare_in_child(name, k, args.seed, work)
     action_ids = info.pop("action_ids")
     touched = Path(info.pop("touch"))
-    res: dict[str, Any] = {"name": name, "k": k, "date": now(), "runs_requested": args.runs, **info, "A": [], "B": []}
+    res: dict[str, Any] = {"name": name, "k": k, "date": now(), "commit": machine()["commit"], "runs_requested": args.runs,
+                           **info, "A": [], "B": []}
     say(f"{name}: {info['pages']} pages ({info['counts']}); generated in {info['generate_s']:.1f} s, "
         f"baseline in {info['prepare_baseline_s']:.1f} s")
     last: dict[str, Path] = {}
@@ -534,6 +535,8 @@ def report(results: dict[str, Any], raw: str = "") -> str:
                          f"{cmp_['shared_files_with_other_size']} shared files differ in size (edit links: A's point at the "
                          f"data file, B's at the page); {fmt_bytes(cmp_['bytes_A'])} vs {fmt_bytes(cmp_['bytes_B'])}. "
                          f"Pages differing from the plugin's own: {d.get('pages_differing_from_plugin', '?')}.")
+        if d.get("commit") and d["commit"] != m["commit"]:
+            notes.append(f"- {n}: measured {d.get('date', '?')} at commit `{d['commit']}`.")
         loads = [b["loadavg_1min_before"] for v in ("A", "B") for b in d.get(v, []) if "loadavg_1min_before" in b]
         if loads:
             notes.append(f"- {n}: 1-minute load average before the builds: {min(loads):.1f} to {max(loads):.1f} "
