@@ -109,7 +109,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
 
     def __init__(self) -> None:
         self.index: Index | None = None
-        self.export_doc: dict[str, Any] | None = None
+        self._static: list[File] = []  # generated non-page files, their content released once copied
         self.generated: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -168,13 +168,13 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             files.append(f)
             self.generated.add(page.src)
         doc = export.build(ix, config.site_url or "", self.config.version)
-        self.export_doc = doc
-        files.append(File.generated(config, "export/plan.json", content=export.dumps(doc)))
-        files.append(File.generated(config, "export/actions.csv", content=export.actions_csv(doc)))
-        for uid, unit in export.units(doc).items():
-            files.append(File.generated(config, f"export/units/{uid}.json", content=export.dumps(unit)))
-        files.append(File.generated(config, "export/plan.schema.json", content=export.dumps(export.schema())))
-        self._redirects(files, config, ix)
+        static = [File.generated(config, "export/plan.json", content=export.dumps(doc)),
+                  File.generated(config, "export/actions.csv", content=export.actions_csv(doc))]
+        static += [File.generated(config, f"export/units/{uid}.json", content=export.dumps(unit)) for uid, unit in export.units(doc).items()]
+        static.append(File.generated(config, "export/plan.schema.json", content=export.dumps(export.schema())))
+        for f in static:
+            files.append(f)
+        self._static = static + self._redirects(files, config, ix)
         return files
 
     # Priority -100: after every other plugin has seen the page's Markdown.
@@ -202,6 +202,21 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             page.markdown = ""
         return None
 
+    def on_page_context(self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        """Release the export and redirect files' content: MkDocs has copied them before the first page."""
+        for f in self._static:
+            f.content_bytes = b""
+        self._static = []
+        return context
+
+    # Priority -100: after every other plugin (search) has used the page's HTML, and it is written.
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str | None:
+        """Release a generated page's HTML once written: MkDocs would keep all of it to the end."""
+        if page.file.src_uri in self.generated:
+            page.content = None
+        return None
+
     # Priority -100: after the search plugin's on_post_build has written its single index.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -214,8 +229,9 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             return
         split_search_index(Path(config.site_dir))
 
-    def _redirects(self, files: Files, config: MkDocsConfig, ix: Index) -> None:
-        """The short-ID resolver pages and the configured moved-URL redirects."""
+    def _redirects(self, files: Files, config: MkDocsConfig, ix: Index) -> list[File]:
+        """The short-ID resolver pages and the configured moved-URL redirects (added to ``files``, and returned)."""
+        added: list[File] = []
         site = (config.site_url or "").rstrip("/") + "/"
         targets = [(uid, paths.url(paths.unit(uid, paths.DEFAULT_LANG))) for uid in ix.order]
         targets += [(cid, paths.url(paths.critique(cid, paths.DEFAULT_LANG))) for cid in ix.critiques]
@@ -224,10 +240,13 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             # forward to the same page, so whichever is written last is right.
             for form in redirect.id_variants(uid):
                 src = f"id/{form}/"
-                files.append(File.generated(config, redirect.page_path(src), content=redirect.redirect_html(src, target, uid, site + target)))
+                added.append(File.generated(config, redirect.page_path(src), content=redirect.redirect_html(src, target, uid, site + target)))
+                files.append(added[-1])
         for old, new in self.config.redirects.items():
             if not (isinstance(old, str) and isinstance(new, str) and redirect.URL_RE.match(old) and redirect.URL_RE.match(new)):
                 raise PluginError(f"actionplan: redirects: {old!r}: {new!r}: both must be site-relative directory URLs ending in '/'")
             if any(f.url == old or f.dest_uri == redirect.page_path(old) for f in files):
                 raise PluginError(f"actionplan: redirects: {old!r} is still a page; a redirect may only replace a URL that moved away")
-            files.append(File.generated(config, redirect.page_path(old), content=redirect.redirect_html(old, new, new, site + new)))
+            added.append(File.generated(config, redirect.page_path(old), content=redirect.redirect_html(old, new, new, site + new)))
+            files.append(added[-1])
+        return added
