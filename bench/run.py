@@ -560,8 +560,22 @@ def _s(x: float | None) -> str:
 # The site's performance page, in both language trees, and the raw files it links to (static files).
 SITE_PAGES = {"zh": ROOT / "content" / "performance.md", "en": ROOT / "content" / "en" / "performance.md"}
 SITE_RAW = ROOT / "content" / "assets" / "bench"
-ZH_PREAMBLE = ("# 构建性能\n\n本页由基准测试（`make bench`，见 `bench/`）自动生成，记录本站构建的耗时、内存与页面体积。"
-               "以下数据与说明为英文原文，未经翻译。\n\n")
+ZH_PREAMBLE = ("本页由基准测试（`make bench`，见 `bench/`）自动生成，记录本站构建的耗时、内存与页面体积。"
+               "以下数据与说明为英文原文，未经翻译。")
+
+
+def site_page(results: dict[str, Any], lang: str) -> str:
+    """The performance page of one language tree, front matter as on the other authored pages.
+
+    The Chinese page carries the English report inside ``lang="en"``, so screen readers and the
+    search index treat it as English; an untranslated report is better than a paraphrased one.
+    """
+    if lang == "en":
+        body = report(results, raw="../assets/bench/").split("\n", 2)[2]  # below its "# Build performance"
+        return f"---\ntitle: Build performance\nlang: en\nalternate: performance/\n---\n\n# Build performance {{ #performance }}\n\n{body}"
+    body = report(results, raw="assets/bench/").split("\n", 2)[2]
+    return (f"---\ntitle: 构建性能\nlang: zh\nalternate: en/performance/\n---\n\n# 构建性能 {{ #performance }}\n\n{ZH_PREAMBLE}\n\n"
+            f'<div lang="en" markdown>\n\n{body}\n</div>\n')
 
 
 def write_results(results: dict[str, Any], out: Path) -> None:
@@ -572,19 +586,14 @@ def write_results(results: dict[str, Any], out: Path) -> None:
 
 
 def write_site_pages(out: Path) -> None:
-    """Publish the results in the site: the page in both trees, results.json and the profile beside it.
-
-    The Chinese page carries the English report inside ``lang="en"``, so screen readers and the
-    search index treat it as English; an untranslated report is better than a paraphrased one.
-    """
+    """Publish the results in the site: the page in both trees, results.json and the profile beside it."""
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
     SITE_RAW.mkdir(parents=True, exist_ok=True)
     for name in ("results.json", "profile-10x.txt"):
         if (out / name).exists():
             shutil.copyfile(out / name, SITE_RAW / name)
-    SITE_PAGES["en"].write_text(report(results, raw="../assets/bench/"), encoding="utf-8")
-    body = report(results, raw="assets/bench/").split("\n", 2)[2]  # without its "# Build performance" title
-    SITE_PAGES["zh"].write_text(f'{ZH_PREAMBLE}<div lang="en" markdown>\n\n{body}\n</div>\n', encoding="utf-8")
+    for lang, path in SITE_PAGES.items():
+        path.write_text(site_page(results, lang), encoding="utf-8")
 
 
 def say(msg: str) -> None:
