@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,32 @@ from .validate import validate_commentary, validate_plan, validate_releases, val
 
 log = get_plugin_logger(__name__)
 
+
+
+class PackedFile(File):
+    """A generated file whose content is held zlib-compressed until MkDocs reads it.
+
+    The plugin makes every page and export file in ``on_files``; MkDocs reads a page's source once
+    (and we release it then, see ``on_page_markdown``) and copies a static file once. Held as
+    plain text in between, the generated files of a site 100 times the plan were the largest part
+    of the build's peak memory; compressed (zlib level 1) they take about a fifth.
+    """
+
+    _packed: bytes | None = None
+    _is_text = False
+
+    @property  # type: ignore[override]
+    def _content(self) -> str | bytes | None:
+        if self._packed is None:
+            return None
+        raw = zlib.decompress(self._packed)
+        return raw.decode("utf-8") if self._is_text else raw
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._is_text = isinstance(value, str)
+        data = value.encode("utf-8") if isinstance(value, str) else value
+        self._packed = None if data is None else zlib.compress(data, 1)
 
 class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     enabled = c.Type(bool, default=True)
@@ -85,23 +112,30 @@ def _is_generated(src: str) -> bool:
 
 
 def split_search_index(site_dir: Path) -> None:
-    """Split Material's ``search/search_index.json`` into one index per language tree."""
+    """Split Material's ``search/search_index.json`` into one index per language tree.
+
+    The documents are moved, not copied, and each tree is written and dropped in turn: at 100
+    times the plan the index is over 100 MB, and a second copy of it set the build's peak memory.
+    """
     import json
 
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.exists():
         return
-    data = json.loads(index_file.read_text(encoding="utf-8"))
+    data = json.loads(index_file.read_bytes())
+    docs = data.pop("docs")
     trees: dict[str, list[dict[str, Any]]] = {lang: [] for lang in paths.LANGS}
-    for doc in data["docs"]:
+    others = [(lang, paths.prefix(lang)) for lang in paths.LANGS if lang != paths.DEFAULT_LANG]
+    for doc in docs:
         location = doc["location"]
-        lang = next((lang for lang in paths.LANGS if lang != paths.DEFAULT_LANG and location.startswith(paths.prefix(lang))),
-                    paths.DEFAULT_LANG)
-        trees[lang].append({**doc, "location": location[len(paths.prefix(lang)):]})
-    for lang, docs in trees.items():
+        lang, prefix = next(((lang, prefix) for lang, prefix in others if location.startswith(prefix)), (paths.DEFAULT_LANG, ""))
+        doc["location"] = location[len(prefix):]
+        trees[lang].append(doc)
+    del docs
+    for lang in list(trees):
         out = site_dir / paths.prefix(lang) / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps({**data, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        out.write_text(json.dumps({**data, "docs": trees.pop(lang)}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped-call]
@@ -110,6 +144,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
     def __init__(self) -> None:
         self.index: Index | None = None
         self._static: list[File] = []  # generated non-page files, their content released once copied
+        self._packed: dict[str, bytes] = {}  # src_uri: a generated page's HTML, compressed until rendered
         self.generated: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -159,19 +194,20 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
                 f.edit_uri = f"{docs_rel}/{f.src_uri}"
         renderer = Renderer(ix, config.site_url or "", repo_blob)
         self.generated = set()
+        self._packed = {}
         for page in renderer.all_pages(paths.LANGS):
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")
                 continue
-            f = File.generated(config, page.src, content=page.content)
+            f = PackedFile.generated(config, page.src, content=page.content)
             f.edit_uri = page.source.file
             files.append(f)
             self.generated.add(page.src)
         doc = export.build(ix, config.site_url or "", self.config.version)
-        static = [File.generated(config, "export/plan.json", content=export.dumps(doc)),
-                  File.generated(config, "export/actions.csv", content=export.actions_csv(doc))]
-        static += [File.generated(config, f"export/units/{uid}.json", content=export.dumps(unit)) for uid, unit in export.units(doc).items()]
-        static.append(File.generated(config, "export/plan.schema.json", content=export.dumps(export.schema())))
+        static = [PackedFile.generated(config, "export/plan.json", content=export.dumps(doc)),
+                  PackedFile.generated(config, "export/actions.csv", content=export.actions_csv(doc))]
+        static += [PackedFile.generated(config, f"export/units/{uid}.json", content=export.dumps(unit)) for uid, unit in export.units(doc).items()]
+        static.append(PackedFile.generated(config, "export/plan.schema.json", content=export.dumps(export.schema())))
         for f in static:
             files.append(f)
         self._static = static + self._redirects(files, config, ix)
@@ -192,18 +228,28 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
     # Priority -100: after every other plugin has seen the page's HTML.
     @event_priority(-100)
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str | None:
-        """Release a generated page's Markdown once it has been converted to HTML.
+        """Hold a generated page's HTML compressed until the page is rendered; drop its Markdown.
 
-        MkDocs converts every page before it renders any, and keeps both the Markdown and the HTML
-        of all of them until the end; nothing reads a page's Markdown after its conversion, and
-        for 36,000 pages it is hundreds of megabytes of the build's peak memory.
+        MkDocs converts every page before it renders any, and keeps the Markdown and the HTML of
+        all of them in memory meanwhile: at 100 times the plan that alone is over a gigabyte.
+        Nothing reads a page's Markdown after its conversion, nor its HTML before the page's own
+        turn to be rendered (``on_page_context`` puts it back, before the search plugin reads it).
+        zlib at level 1 costs about a millisecond per page.
         """
-        if page.file.src_uri in self.generated:
-            page.markdown = ""
-        return None
+        if page.file.src_uri not in self.generated:
+            return None
+        page.markdown = ""
+        self._packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
 
+    # Priority 100: before the search plugin (and any other) reads the page's HTML.
+    @event_priority(100)
     def on_page_context(self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
-        """Release the export and redirect files' content: MkDocs has copied them before the first page."""
+        """Unpack the page's HTML (see ``on_page_content``); release the export and redirect files,
+        which MkDocs has copied to site_dir before it renders the first page."""
+        packed = self._packed.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
         for f in self._static:
             f.content_bytes = b""
         self._static = []
@@ -240,13 +286,13 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             # forward to the same page, so whichever is written last is right.
             for form in redirect.id_variants(uid):
                 src = f"id/{form}/"
-                added.append(File.generated(config, redirect.page_path(src), content=redirect.redirect_html(src, target, uid, site + target)))
+                added.append(PackedFile.generated(config, redirect.page_path(src), content=redirect.redirect_html(src, target, uid, site + target)))
                 files.append(added[-1])
         for old, new in self.config.redirects.items():
             if not (isinstance(old, str) and isinstance(new, str) and redirect.URL_RE.match(old) and redirect.URL_RE.match(new)):
                 raise PluginError(f"actionplan: redirects: {old!r}: {new!r}: both must be site-relative directory URLs ending in '/'")
             if any(f.url == old or f.dest_uri == redirect.page_path(old) for f in files):
                 raise PluginError(f"actionplan: redirects: {old!r} is still a page; a redirect may only replace a URL that moved away")
-            added.append(File.generated(config, redirect.page_path(old), content=redirect.redirect_html(old, new, new, site + new)))
+            added.append(PackedFile.generated(config, redirect.page_path(old), content=redirect.redirect_html(old, new, new, site + new)))
             files.append(added[-1])
         return added

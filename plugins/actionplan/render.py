@@ -8,6 +8,7 @@ MkDocs: the plugin turns the returned ``Page`` objects into ``File.generated`` f
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -370,21 +371,21 @@ class Renderer:
             return paths.rel(src, paths.critique(uid, lang))
         return self.link(src, uid, lang)
 
-    def all_pages(self, langs: tuple[str, ...]) -> list[Page]:
-        out: list[Page] = []
+    def all_pages(self, langs: tuple[str, ...]) -> Iterator[Page]:
+        """Every generated page, one at a time: the plugin packs each before the next is rendered,
+        so the Markdown of the whole site never exists uncompressed at once."""
         for lang in langs:
-            out.append(self.home_page(lang))
-            out.extend(self.unit_page(uid, lang) for uid in self.ix.order)
-            out.extend(self.agency_page(a.id, lang) for a in self.plan.agencies)
-            out.append(self.agencies_page(lang))
-            out.append(self.footnotes_page(lang))
-            out.append(self.ids_page(lang))
-            out.append(self.changelog_page(lang))
+            yield self.home_page(lang)
+            yield from (self.unit_page(uid, lang) for uid in self.ix.order)
+            yield from (self.agency_page(a.id, lang) for a in self.plan.agencies)
+            yield self.agencies_page(lang)
+            yield self.footnotes_page(lang)
+            yield self.ids_page(lang)
+            yield self.changelog_page(lang)
             if self.plan.critiques:
-                out.extend(self.critique_page(c, lang) for c in self.plan.critiques)
-                out.append(self.commentary_page(lang))
-                out.append(self.coverage_page(lang))
-        return out
+                yield from (self.critique_page(c, lang) for c in self.plan.critiques)
+                yield self.commentary_page(lang)
+                yield self.coverage_page(lang)
 
 
 __all__ = ["Goal", "Intro", "Page", "Renderer"]
