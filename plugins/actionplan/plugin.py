@@ -273,6 +273,12 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         """
         if not self.config.enabled:
             return
+        # Material's search plugin has written its index and keeps the entries only for a dirty
+        # rebuild (`mkdocs serve --dirty`); otherwise they are dead weight while we split the file.
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if index is not None and not getattr(search, "is_dirty", True) and isinstance(getattr(index, "entries", None), list):
+            index.entries = []
         split_search_index(Path(config.site_dir))
 
     def _redirects(self, files: Files, config: MkDocsConfig, ix: Index) -> list[File]:
