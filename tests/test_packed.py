@@ -26,3 +26,25 @@ def test_round_trip_and_smaller() -> None:
     assert g.content_bytes == b"" and g.abs_src_path is None
     h = PackedFile.generated(config, "x.md", content="")
     assert h.content_string == ""
+
+
+def test_a_packed_build_is_byte_identical(site: Path, tmp_path: Path) -> None:
+    """The real site built with every generated file packed (pack_above: 0) is the same site, byte for byte."""
+    import re
+    import shutil
+
+    from .conftest import run_build
+    from .test_reproducible import digest
+
+    project = tmp_path / "project"
+    for name in ("content", "data", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    config = re.sub(r"(?m)^watch:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # serve only
+    packed = config.replace("  - actionplan:\n", "  - actionplan:\n      pack_above: 0\n", 1)
+    assert packed != config
+    (project / "mkdocs.yml").write_text(packed, encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    first, second = digest(site), digest(tmp_path / "site")
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []

@@ -65,6 +65,11 @@ class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     """Dataset and site release, printed in citations and the export."""
     repo_branch = c.Type(str, default="main")
     """Branch that "edit this page" and "view source" links open."""
+    pack_above = c.Type(int, default=5000)
+    """Hold generated pages compressed in memory when the site has more pages than this (0: always).
+
+    Compression halves the peak memory of a very large build, and costs a few percent of its
+    time; below this size memory is no concern and the build does not pay for it."""
     redirects = c.Type(dict, default={})
     """Moved URLs: ``old/url/: new/url/`` (site-relative directory URLs). A published URL is a
     promise; moving a page requires an entry here (the URL registry test enforces it)."""
@@ -145,6 +150,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         self.index: Index | None = None
         self._static: list[File] = []  # generated non-page files, their content released once copied
         self._packed: dict[str, bytes] = {}  # src_uri: a generated page's HTML, compressed until rendered
+        self._pack = False  # see the pack_above option
         self.generated: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -195,19 +201,20 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         renderer = Renderer(ix, config.site_url or "", repo_blob)
         self.generated = set()
         self._packed = {}
+        self._pack = len(paths.LANGS) * (len(ix.order) + len(ix.plan.agencies) + len(ix.plan.critiques)) > self.config.pack_above
         for page in renderer.all_pages(paths.LANGS):
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")
                 continue
-            f = PackedFile.generated(config, page.src, content=page.content)
+            f = self._make(config, page.src, content=page.content)
             f.edit_uri = page.source.file
             files.append(f)
             self.generated.add(page.src)
         doc = export.build(ix, config.site_url or "", self.config.version)
-        static = [PackedFile.generated(config, "export/plan.json", content=export.dumps(doc)),
-                  PackedFile.generated(config, "export/actions.csv", content=export.actions_csv(doc))]
-        static += [PackedFile.generated(config, f"export/units/{uid}.json", content=export.dumps(unit)) for uid, unit in export.units(doc).items()]
-        static.append(PackedFile.generated(config, "export/plan.schema.json", content=export.dumps(export.schema())))
+        static = [self._make(config, "export/plan.json", content=export.dumps(doc)),
+                  self._make(config, "export/actions.csv", content=export.actions_csv(doc))]
+        static += [self._make(config, f"export/units/{uid}.json", content=export.dumps(unit)) for uid, unit in export.units(doc).items()]
+        static.append(self._make(config, "export/plan.schema.json", content=export.dumps(export.schema())))
         for f in static:
             files.append(f)
         self._static = static + self._redirects(files, config, ix)
@@ -239,6 +246,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         if page.file.src_uri not in self.generated:
             return None
         page.markdown = ""
+        if not self._pack:
+            return None
         self._packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         return ""
 
@@ -281,6 +290,9 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             index.entries = []
         split_search_index(Path(config.site_dir))
 
+    def _make(self, config: MkDocsConfig, src_uri: str, content: str) -> File:
+        return (PackedFile if self._pack else File).generated(config, src_uri, content=content)
+
     def _redirects(self, files: Files, config: MkDocsConfig, ix: Index) -> list[File]:
         """The short-ID resolver pages and the configured moved-URL redirects (added to ``files``, and returned)."""
         added: list[File] = []
@@ -292,13 +304,13 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             # forward to the same page, so whichever is written last is right.
             for form in redirect.id_variants(uid):
                 src = f"id/{form}/"
-                added.append(PackedFile.generated(config, redirect.page_path(src), content=redirect.redirect_html(src, target, uid, site + target)))
+                added.append(self._make(config, redirect.page_path(src), content=redirect.redirect_html(src, target, uid, site + target)))
                 files.append(added[-1])
         for old, new in self.config.redirects.items():
             if not (isinstance(old, str) and isinstance(new, str) and redirect.URL_RE.match(old) and redirect.URL_RE.match(new)):
                 raise PluginError(f"actionplan: redirects: {old!r}: {new!r}: both must be site-relative directory URLs ending in '/'")
             if any(f.url == old or f.dest_uri == redirect.page_path(old) for f in files):
                 raise PluginError(f"actionplan: redirects: {old!r} is still a page; a redirect may only replace a URL that moved away")
-            added.append(PackedFile.generated(config, redirect.page_path(old), content=redirect.redirect_html(old, new, new, site + new)))
+            added.append(self._make(config, redirect.page_path(old), content=redirect.redirect_html(old, new, new, site + new)))
             files.append(added[-1])
         return added
