@@ -7,10 +7,23 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def bench_script(name: str) -> Any:
+    """Import bench/<name>.py: bench/ is a folder of scripts run as ``python bench/run.py``, not a package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 SHARED = ROOT.parent / "shared" / "source"
 TINY = ROOT / "tests" / "fixtures" / "tiny"
 EPOCH = "1764288000"  # fixed SOURCE_DATE_EPOCH: builds in tests are reproducible

@@ -6,8 +6,6 @@ different site); these runs are small (1× and 0.2×) so they stay in the normal
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,19 +13,12 @@ import pytest
 from actionplan.model import Plan
 from actionplan.plugin import load_all
 
+from .conftest import bench_script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _generator():  # bench/ is a folder of scripts, not a package
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _generator()
+gen = bench_script("generate")
 
 
 def _load(site: Path):

@@ -6,25 +6,13 @@ page (or the reverse), would publish figures the benchmark never measured.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import ROOT, bench_script
 
-
-def _run_module() -> Any:  # bench/ is a folder of scripts, not a package
-    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-run = _run_module()
+run = bench_script("run")
 
 
 def _dataset(a_wall: float, b_wall: float, rss: float = 5e8, html: int = 30_000, gz: int = 100_000) -> dict[str, Any]:
