@@ -30,16 +30,12 @@ def test_round_trip_and_smaller() -> None:
 
 def test_a_packed_build_is_byte_identical(site: Path, tmp_path: Path) -> None:
     """The real site built with every generated file packed (pack_above: 0) is the same site, byte for byte."""
-    import re
-    import shutil
-
-    from .conftest import run_build
+    from .conftest import bench_script, run_build
     from .test_reproducible import digest
 
     project = tmp_path / "project"
-    for name in ("content", "data", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    config = re.sub(r"(?m)^watch:\n(?:[ \t]+.*\n|[ \t]*\n)*", "", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # serve only
+    bench_script("generate").copy_real(project)  # the real site, as the benchmark copies it
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     packed = config.replace("  - actionplan:\n", "  - actionplan:\n      pack_above: 0\n", 1)
     assert packed != config
     (project / "mkdocs.yml").write_text(packed, encoding="utf-8")

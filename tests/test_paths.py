@@ -15,7 +15,7 @@ SOURCES = [f(x, lang) for lang in paths.LANGS for f, x in ((paths.unit, "plan"),
 
 def test_relpath_matches_the_standard_library() -> None:
     dirs = sorted({posixpath.dirname(s) for s in SOURCES} | {"", ".", "en/plan/deeper"})
-    targets = SOURCES + [paths.url(s) .rstrip("/") for s in SOURCES]
+    targets = SOURCES + [paths.url(s).rstrip("/") for s in SOURCES]
     for target, start in product(targets, dirs):
         assert paths.relpath(target, start) == posixpath.relpath(target or ".", start or "."), (target, start)
 
