@@ -1,6 +1,7 @@
-"""Golden tests: the tiny fixture rendered to Markdown, compared with reviewed files in tests/golden/.
+"""Golden tests: the tiny fixture's page sources (front matter over HTML), compared with reviewed
+files in tests/golden/.
 
-A change to templates shows up here as a readable diff of the Markdown MkDocs receives. After
+A change to templates shows up here as a readable diff of exactly what MkDocs receives. After
 reviewing it, regenerate with: UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
 """
 
@@ -29,7 +30,7 @@ def rendered() -> dict[str, str]:
 
 
 @pytest.mark.parametrize("src", PAGES)
-def test_rendered_markdown_matches_golden(rendered: dict[str, str], src: str) -> None:
+def test_rendered_page_matches_golden(rendered: dict[str, str], src: str) -> None:
     golden = GOLDEN / (src.replace("/", "__"))
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)

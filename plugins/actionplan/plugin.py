@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import zlib
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from . import export, paths, redirect
 from .index import Index, build
@@ -48,6 +52,37 @@ class PackedFile(File):
         self._is_text = isinstance(value, str)
         data = value.encode("utf-8") if isinstance(value, str) else value
         self._packed = None if data is None else zlib.compress(data, 1)
+
+
+_HEADING = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>(.*?)(?:<a class="headerlink"[^>]*>[^<]*</a>)?</h\1>', re.S)
+_ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"')
+_TAG = re.compile(r"<[^>]*>")
+
+
+class HtmlPage(Page):
+    """A generated page, whose body the plugin wrote as HTML: MkDocs' ``render`` would pass it
+    through Python-Markdown, the largest single cost of a build (bench/results).
+
+    It sets what ``Page.render`` sets: the content, the table of contents (read back from the
+    headings ``Renderer.heading`` writes) and the ids that links from other pages may target
+    (MkDocs' anchor validation). Its own links are made from the index, not typed by hand, and
+    the site's link checker (tests/sitecheck.py) follows every one of them.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        from markdown.extensions.toc import nest_toc_tokens
+
+        body = self.markdown
+        if body is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        tokens = [
+            {"level": int(level), "id": html.unescape(hid), "name": " ".join(_TAG.sub("", inner).split()),
+             "html": inner, "data-toc-label": "", "children": []}
+            for level, hid, inner in _HEADING.findall(body)
+        ]
+        self.content = body
+        self.toc = get_toc(nest_toc_tokens(tokens))  # type: ignore[arg-type]
+        self.present_anchor_ids = {html.unescape(a) for a in _ANCHOR.findall(body)}
 
 
 class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -94,6 +129,17 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
     from dataclasses import replace
 
     return build(replace(plan, critiques=critiques))
+
+
+def _heading_link(config: MkDocsConfig) -> tuple[str, str] | None:
+    """The permalink the ``toc`` extension adds to headings, so generated headings match authored ones."""
+    if "toc" not in config.markdown_extensions:
+        return None
+    toc = (config.mdx_configs or {}).get("toc", {})
+    mark = toc.get("permalink", False)
+    if not mark:
+        return None
+    return ("¶" if mark is True else str(mark)), str(toc.get("permalink_title", "Permanent link"))
 
 
 def _nav_paths(nav: Any) -> list[str]:
@@ -198,7 +244,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
                 files.remove(f)  # commentary units are data; we render their pages
             elif f.is_documentation_page():
                 f.edit_uri = f"{docs_rel}/{f.src_uri}"
-        renderer = Renderer(ix, config.site_url or "", repo_blob)
+        renderer = Renderer(ix, config.site_url or "", repo_blob, heading_link=_heading_link(config))
         self.generated = set()
         self._packed = {}
         self._pack = len(paths.LANGS) * (len(ix.order) + len(ix.plan.agencies) + len(ix.plan.critiques)) > self.config.pack_above
@@ -219,6 +265,16 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             files.append(f)
         self._static = static + self._redirects(files, config, ix)
         return files
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """Generated pages are HTML already: render them as ``HtmlPage``, not through Markdown.
+
+        The page object is MkDocs' own (the navigation holds it, with its nav title), so its
+        class is switched in place rather than replaced.
+        """
+        if page.file.src_uri in self.generated:
+            page.__class__ = HtmlPage
+        return page
 
     # Priority -100: after every other plugin has seen the page's Markdown.
     @event_priority(-100)

@@ -1,8 +1,13 @@
-"""Model + index -> Markdown pages (one per unit, agency, critique, and the overview pages).
+"""Model + index -> pages (one per unit, agency, critique, and the overview pages).
 
-Templates emit Markdown with relative ``.md`` links so MkDocs validates every cross-reference;
-all contributor text goes through ``text.md`` (the one escaping point). Nothing here knows
-MkDocs: the plugin turns the returned ``Page`` objects into ``File.generated`` files.
+A page is front matter (read by MkDocs and the theme) over a body that is already HTML. The
+body was Markdown until we measured where builds spend their time: Python-Markdown took about
+40 % of every build to turn our own templates' Markdown into HTML we could write directly
+(bench/results). So templates emit HTML with relative directory URLs, headings carry the ids
+and permalinks the ``toc`` extension would add, and the plugin hands the body to MkDocs as the
+page's content (``plugin.HtmlPage``). All contributor text goes through ``text`` (the one
+escaping point). Nothing here knows MkDocs: the plugin turns the returned ``Page`` objects into
+``File.generated`` files.
 """
 
 from __future__ import annotations
@@ -32,16 +37,15 @@ class Page:
 def _env() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("actionplan", "templates"),
-        autoescape=False,  # output is Markdown; escaping is done deliberately by the md filter
+        autoescape=False,  # escaping is done deliberately, by the filters below (text.py)
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = text.md
-    env.filters["esc"] = text.escape
-    env.filters["fn"] = text.footnote_md
-    env.filters["fn_html"] = text.footnote_html
+    env.filters["inline"] = text.inline_html
+    env.filters["esc"] = text.html_text
+    env.filters["fn"] = text.footnote_html
     env.filters["attr"] = text.attr
     env.filters["plain"] = text.plain
     env.filters["excerpt"] = text.excerpt
@@ -49,7 +53,8 @@ def _env() -> jinja2.Environment:
 
 
 class Renderer:
-    def __init__(self, ix: Index, site_url: str, repo_blob: str | None, site: cite.Site | None = None) -> None:
+    def __init__(self, ix: Index, site_url: str, repo_blob: str | None, site: cite.Site | None = None,
+                 heading_link: tuple[str, str] | None = ("¶", "本节链接")) -> None:
         self.ix = ix
         self.plan = ix.plan
         self.site = site or cite.Site(
@@ -61,6 +66,17 @@ class Renderer:
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.repo_blob = repo_blob
         self.env = _env()
+        self.heading_link = heading_link  # (text, title) of the toc extension's permalink, if on
+
+    def heading(self, level: int, hid: str, inner: str, attrs: str = "") -> str:
+        """A heading as the ``toc`` extension writes it (id, then the permalink): ``plugin.HtmlPage``
+        reads the page's table of contents back from this form. ``inner`` is HTML already."""
+        hid = text.attr(hid)
+        link = ""
+        if self.heading_link:
+            mark, title = self.heading_link
+            link = f'<a class="headerlink" href="#{hid}" title="{text.attr(title)}">{text.html_text(mark)}</a>'
+        return f'<h{level} id="{hid}"{attrs}>{inner}{link}</h{level}>'
 
     # -- helpers ---------------------------------------------------------------------------
     def tr(self, uid: str, field: str, lang: str = "zh") -> Any:
@@ -135,21 +151,21 @@ class Renderer:
         return "---\n" + "\n".join(lines) + "\n---\n\n"
 
     def link(self, from_src: str, uid: str, lang: str) -> str:
-        return paths.rel(from_src, paths.unit(uid, lang))
+        return paths.rel_url(from_src, paths.unit(uid, lang))
 
     def crit_view(self, c: Critique, from_src: str, lang: str) -> dict[str, Any]:
         L = LABELS[lang]
         return {
             "id": c.id, "kind": L[f"kind_{c.kind}"], "text": c.text, "en": c.en,
-            "link": paths.rel(from_src, paths.critique(c.id, lang)),
+            "link": paths.rel_url(from_src, paths.critique(c.id, lang)),
         }
 
     def common(self, src: str, lang: str, **extra: Any) -> dict[str, Any]:
         other = "en" if lang == "zh" else "zh"
         alt_src = paths.prefix(other) + src[len(paths.prefix(lang)):]
         return {
-            "L": LABELS[lang], "lang": lang, "src": src, "rel": lambda to: paths.rel(src, to), "paths": paths,
-            "home": paths.rel(src, paths.home(lang)), "alternate": paths.url(alt_src),
+            "L": LABELS[lang], "lang": lang, "src": src, "rel": lambda to: paths.rel_url(src, to), "paths": paths, "h": self.heading,
+            "home": paths.rel_url(src, paths.home(lang)), "alternate": paths.url(alt_src),
             "permalink": self.permalink(src), **extra,
         }
 
@@ -184,7 +200,7 @@ class Renderer:
             a = agencies[aid]
             zh_name = self.tr("agencies", "") if False else self._agency_zh(aid)
             return {"id": aid, "name": a.name, "zh": zh_name or "", "acronym": a.acronym or "",
-                    "link": paths.rel(src, paths.agency(aid, lang))}
+                    "link": paths.rel_url(src, paths.agency(aid, lang))}
         footnotes = [ix.footnotes[n] for n in u.footnotes]
         cit = self.citation(uid, src, lang, self.label(uid, "en"), self.label(uid, "zh"), self.title(uid, lang, 80))
         pdf_page = self.plan.pdf_page(u.printed_page)
@@ -204,11 +220,11 @@ class Renderer:
             critiques=[self.crit_view(c, src, lang) for c in ix.critiques_of.get(uid, [])],
             below=ix.critique_count_below(uid), notes=list(getattr(u, "notes", ())),
             source=self.source_link(u.where), signatories=getattr(u, "signatories", ()),
-            sig_roles=self.tr("intro", "signatories") or (), footnotes_src=paths.rel(src, paths.footnotes(lang)),
+            sig_roles=self.tr("intro", "signatories") or (), footnotes_src=paths.rel_url(src, paths.footnotes(lang)),
             children_label=L["children_goals"] if isinstance(u, Pillar) else L["children_actions"],
             official=list(official.items()), **cit,
         )
-        body = self.env.get_template("unit.md.j2").render(**ctx)
+        body = self.env.get_template("unit.html.j2").render(**ctx)
         return Page(src, self.front(**meta) + body, u.where)
 
     def _agency_zh(self, aid: str) -> str | None:
@@ -240,13 +256,13 @@ class Renderer:
             intro_link=self.link(src, "intro", lang), epigraph=self.plan.epigraph, epigraph_zh=ep_zh,
             intro_title=self.title("intro", lang), figure=figure(self, src, lang),
             critiques=[self.crit_view(c, src, lang) for c in ix.critiques_of.get("plan", [])],
-            commentary=paths.rel(src, paths.commentary(lang)), coverage=paths.rel(src, paths.coverage(lang)),
-            agencies=paths.rel(src, paths.agencies(lang)), footnotes_src=paths.rel(src, paths.footnotes(lang)),
-            ids=paths.rel(src, paths.ids(lang)),
+            commentary=paths.rel_url(src, paths.commentary(lang)), coverage=paths.rel_url(src, paths.coverage(lang)),
+            agencies=paths.rel_url(src, paths.agencies(lang)), footnotes_src=paths.rel_url(src, paths.footnotes(lang)),
+            ids=paths.rel_url(src, paths.ids(lang)),
         )
         meta = {"title": self.plan_title(lang), "lang": lang, "alternate": ctx["alternate"],
                 "description": LABELS[lang]["counts"].format(**counts)}
-        body = self.env.get_template("home.md.j2").render(**ctx)
+        body = self.env.get_template("home.html.j2").render(**ctx)
         return Page(src, self.front(**meta) + body, Where("data/plan.yaml", 1))
 
     def agency_page(self, aid: str, lang: str) -> Page:
@@ -257,22 +273,22 @@ class Renderer:
         zh = self._agency_zh(aid)
         name = zh if lang == "zh" and zh else a.name
         ctx = self.common(src, lang, a=a, zh=zh, leads=items(self.ix.leads.get(aid, [])),
-                          named=items(self.ix.names.get(aid, [])), index=paths.rel(src, paths.agencies(lang)))
+                          named=items(self.ix.names.get(aid, [])), index=paths.rel_url(src, paths.agencies(lang)))
         meta = {"title": f"{name} ({a.acronym})" if a.acronym else name, "lang": lang, "agency": aid,
                 "alternate": ctx["alternate"]}
-        return Page(src, self.front(**meta) + self.env.get_template("agency.md.j2").render(**ctx), a.where)
+        return Page(src, self.front(**meta) + self.env.get_template("agency.html.j2").render(**ctx), a.where)
 
     def agencies_page(self, lang: str) -> Page:
         src = paths.agencies(lang)
         rows = [
             {"id": a.id, "name": a.name, "zh": self._agency_zh(a.id) or "", "acronym": a.acronym or "",
-             "link": paths.rel(src, paths.agency(a.id, lang)), "leads": len(self.ix.leads.get(a.id, [])),
+             "link": paths.rel_url(src, paths.agency(a.id, lang)), "leads": len(self.ix.leads.get(a.id, [])),
              "named": len(self.ix.names.get(a.id, []))}
             for a in sorted(self.plan.agencies, key=lambda a: a.id.lower())
         ]
         ctx = self.common(src, lang, rows=rows)
         meta = {"title": LABELS[lang]["agencies"], "lang": lang, "alternate": ctx["alternate"]}
-        return Page(src, self.front(**meta) + self.env.get_template("agencies.md.j2").render(**ctx), Where("data/agencies.yaml", 1))
+        return Page(src, self.front(**meta) + self.env.get_template("agencies.html.j2").render(**ctx), Where("data/agencies.yaml", 1))
 
     def footnotes_page(self, lang: str) -> Page:
         src = paths.footnotes(lang)
@@ -280,7 +296,7 @@ class Renderer:
                 for f in self.plan.footnotes]
         ctx = self.common(src, lang, rows=rows)
         meta = {"title": LABELS[lang]["all_footnotes"], "lang": lang, "alternate": ctx["alternate"]}
-        return Page(src, self.front(**meta) + self.env.get_template("footnotes.md.j2").render(**ctx), Where("data/footnotes.yaml", 1))
+        return Page(src, self.front(**meta) + self.env.get_template("footnotes.html.j2").render(**ctx), Where("data/footnotes.yaml", 1))
 
     def target_view(self, src: str, t: str, lang: str) -> dict[str, str]:
         return {"id": t, "label": self.label(t, lang), "title": self.title(t, lang, 60) if t != "plan" else "",
@@ -303,17 +319,17 @@ class Renderer:
         ctx = self.common(
             src, lang, c=c, kind=LABELS[lang][f"kind_{c.kind}"], **cit,
             targets=[self.target_view(src, t, lang) for t in c.targets],
-            before=before and {"id": before.id, "link": paths.rel(src, paths.critique(before.id, lang))},
-            after=after and {"id": after.id, "link": paths.rel(src, paths.critique(after.id, lang))},
-            whole=paths.rel(src, paths.commentary(lang)) + f"#{c.id}", claims=self.claim_views(c, lang),
+            before=before and {"id": before.id, "link": paths.rel_url(src, paths.critique(before.id, lang))},
+            after=after and {"id": after.id, "link": paths.rel_url(src, paths.critique(after.id, lang))},
+            whole=paths.rel_url(src, paths.commentary(lang)) + f"#{c.id}", claims=self.claim_views(c, lang),
         )
         meta = {"title": f"{LABELS[lang]['commentary_unit']} {c.id} · {text.excerpt(c.text, 24)}", "lang": lang,
                 "critique": c.id, "alternate": ctx["alternate"], "description": text.excerpt(c.text, 120), "head": cit["head"]}
-        return Page(src, self.front(**meta) + self.env.get_template("critique.md.j2").render(**ctx), c.where)
+        return Page(src, self.front(**meta) + self.env.get_template("critique.html.j2").render(**ctx), c.where)
 
     def commentary_page(self, lang: str) -> Page:
         src = paths.commentary(lang)
-        units: list[dict[str, Any]] = [{"c": c, "kind": LABELS[lang][f"kind_{c.kind}"], "link": paths.rel(src, paths.critique(c.id, lang)),
+        units: list[dict[str, Any]] = [{"c": c, "kind": LABELS[lang][f"kind_{c.kind}"], "link": paths.rel_url(src, paths.critique(c.id, lang)),
                   "targets": [self.target_view(src, t, lang) for t in c.targets], "claims": self.claim_views(c, lang)}
                  for c in self.plan.critiques]
         paragraphs: list[list[dict[str, Any]]] = []
@@ -321,9 +337,9 @@ class Renderer:
             if not paragraphs or paragraphs[-1][0]["c"].paragraph != u["c"].paragraph:
                 paragraphs.append([])
             paragraphs[-1].append(u)
-        ctx = self.common(src, lang, paragraphs=paragraphs, coverage=paths.rel(src, paths.coverage(lang)))
+        ctx = self.common(src, lang, paragraphs=paragraphs, coverage=paths.rel_url(src, paths.coverage(lang)))
         meta = {"title": LABELS[lang]["commentary"], "lang": lang, "alternate": ctx["alternate"]}
-        return Page(src, self.front(**meta) + self.env.get_template("commentary.md.j2").render(**ctx),
+        return Page(src, self.front(**meta) + self.env.get_template("commentary.html.j2").render(**ctx),
                     Where("content/commentary/", 0))
 
     def coverage_page(self, lang: str) -> Page:
@@ -342,21 +358,21 @@ class Renderer:
                 "n": len(ix.critiques_of.get(t, []))} for t in ["plan", "intro", *[p.id for p in self.plan.pillars]]]
         peak = max([r["total"] for r in rows] + [1])
         ctx = self.common(src, lang, rows=rows, top=top, peak=peak, figure=figure(self, src, lang),
-                          commentary=paths.rel(src, paths.commentary(lang)))
+                          commentary=paths.rel_url(src, paths.commentary(lang)))
         meta = {"title": LABELS[lang]["coverage"], "lang": lang, "alternate": ctx["alternate"]}
-        return Page(src, self.front(**meta) + self.env.get_template("coverage.md.j2").render(**ctx), Where("content/commentary/", 0))
+        return Page(src, self.front(**meta) + self.env.get_template("coverage.html.j2").render(**ctx), Where("content/commentary/", 0))
 
     def ids_page(self, lang: str) -> Page:
         src = paths.ids(lang)
         rows = [self.target_view(src, uid, lang) for uid in self.ix.order]
-        crit = [{"id": c.id, "link": paths.rel(src, paths.critique(c.id, lang)), "title": text.excerpt(c.text, 30)}
+        crit = [{"id": c.id, "link": paths.rel_url(src, paths.critique(c.id, lang)), "title": text.excerpt(c.text, 30)}
                 for c in self.plan.critiques]
         known = {uid: paths.url(paths.unit(uid, lang)) for uid in self.ix.order}
         known.update({c.id: paths.url(paths.critique(c.id, lang)) for c in self.plan.critiques})
         ctx = self.common(src, lang, rows=rows, crit=crit, known=json.dumps(known, sort_keys=True),
                           rel_base=paths.rel_url(src, paths.home(paths.DEFAULT_LANG)))
         meta = {"title": LABELS[lang]["ids"], "lang": lang, "alternate": ctx["alternate"], "search": {"exclude": True}}
-        return Page(src, self.front(**meta) + self.env.get_template("ids.md.j2").render(**ctx), Where("data/plan.yaml", 1))
+        return Page(src, self.front(**meta) + self.env.get_template("ids.html.j2").render(**ctx), Where("data/plan.yaml", 1))
 
     def changelog_page(self, lang: str) -> Page:
         src = paths.changelog(lang)
@@ -364,11 +380,11 @@ class Renderer:
                      "units": [(u, self._any_link(src, u, lang)) for u in r.units]} for r in self.plan.releases]
         ctx = self.common(src, lang, releases=releases)
         meta = {"title": "更新记录" if lang == "zh" else "Changelog", "lang": lang, "alternate": ctx["alternate"]}
-        return Page(src, self.front(**meta) + self.env.get_template("changelog.md.j2").render(**ctx), Where("data/changelog.yaml", 1))
+        return Page(src, self.front(**meta) + self.env.get_template("changelog.html.j2").render(**ctx), Where("data/changelog.yaml", 1))
 
     def _any_link(self, src: str, uid: str, lang: str) -> str:
         if uid in self.ix.critiques:
-            return paths.rel(src, paths.critique(uid, lang))
+            return paths.rel_url(src, paths.critique(uid, lang))
         return self.link(src, uid, lang)
 
     def all_pages(self, langs: tuple[str, ...]) -> Iterator[Page]:

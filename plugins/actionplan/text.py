@@ -1,8 +1,9 @@
-"""The one place where contributor text becomes Markdown.
+"""The one place where contributor text becomes HTML.
 
-Every string from data or commentary passes through ``md`` before it reaches a page: HTML is
-escaped and Markdown syntax is neutralised, so no input can inject markup, links or script.
-Footnote markers are the only syntax we give meaning to, and we build their HTML ourselves.
+Every string from data or commentary passes through these functions before it reaches a page:
+HTML is escaped, so no input can inject markup, links or script. Footnote markers and a
+footnote's bare ``www.`` addresses are the only syntax we give meaning to, and we build their
+HTML ourselves.
 """
 
 from __future__ import annotations
@@ -10,32 +11,29 @@ from __future__ import annotations
 import html
 import re
 
-# Characters Python-Markdown (with our extensions) treats as syntax and accepts backslash escapes
-# for; escaping others would leave a visible backslash.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _MARKER = re.compile(r"\[\^(\d+)\]((?:\[\^\d+\])*)")
 _WWW = re.compile(r"\b(www\.[A-Za-z0-9./\-_%~]+[A-Za-z0-9/])")
+_SPACE = re.compile(r"\s+")
 
 
-def escape(text: str) -> str:
-    """Escape plain text for Markdown: no HTML, no emphasis, links, lists or headings."""
-    text = re.sub(r"\s+", " ", text)  # segments keep their edge spaces: "regime.[^3] AI" needs its space
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+def html_text(text: str) -> str:
+    """Plain text as HTML, its runs of white space (YAML line breaks) made single spaces."""
+    return html.escape(_SPACE.sub(" ", text), quote=False)
 
 
-def md(text: str, fn_href: str = "#fn-{n}") -> str:
+def inline_html(text: str, fn_href: str = "#fn-{n}") -> str:
     """Escape ``text`` and turn ``[^N]`` markers into superscript links to footnote N."""
     out: list[str] = []
     pos = 0
     for m in _MARKER.finditer(text):
-        out.append(escape(text[pos : m.start()]))
+        out.append(html_text(text[pos : m.start()]))  # segments keep their edge spaces: "regime.[^3] AI"
         numbers = [m.group(1), *re.findall(r"\d+", m.group(2))]
         links = ", ".join(
             f'<a href="{fn_href.format(n=n)}" class="ap-fnref">{n}</a>' for n in numbers
         )
         out.append(f"<sup>{links}</sup>")
         pos = m.end()
-    out.append(escape(text[pos:]))
+    out.append(html_text(text[pos:]))
     return "".join(out)
 
 
@@ -44,21 +42,8 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"\[\^\d+\]", "", text).split())
 
 
-def footnote_md(text: str) -> str:
-    """A footnote's text, escaped, with its bare ``www.`` addresses made into safe https links."""
-    out: list[str] = []
-    pos = 0
-    for m in _WWW.finditer(text):
-        out.append(escape(text[pos : m.start()]))
-        address = m.group(1)
-        out.append(f'<a href="https://{html.escape(address, quote=True)}" rel="noopener">{escape(address)}</a>')
-        pos = m.end()
-    out.append(escape(text[pos:]))
-    return "".join(out)
-
-
 def footnote_html(text: str) -> str:
-    """``footnote_md`` for raw HTML blocks, where Markdown escapes would show as backslashes."""
+    """A footnote's text, escaped, with its bare ``www.`` addresses made into safe https links."""
     out: list[str] = []
     pos = 0
     for m in _WWW.finditer(text):
@@ -71,7 +56,7 @@ def footnote_html(text: str) -> str:
 
 
 def attr(text: str) -> str:
-    """Text for an HTML attribute value (front matter and raw HTML), on one line."""
+    """Text for an HTML attribute value (front matter and page HTML), on one line."""
     return html.escape(" ".join(text.split()), quote=True)
 
 
