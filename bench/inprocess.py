@@ -24,9 +24,9 @@ from typing import Any
 # (file suffix, function): the phases worth naming in the profile summary.
 PHASES = [
     ("mkdocs/commands/build.py", "build", "whole build"),
-    ("actionplan/plugin.py", "on_files", "our plugin: load, validate, render Markdown, export, redirects"),
+    ("actionplan/plugin.py", "on_files", "our plugin: load, validate, render pages, export, redirects"),
     ("actionplan/plugin.py", "load_all", "  load + validate + index the data"),
-    ("actionplan/render.py", "all_pages", "  render the Markdown pages (Jinja)"),
+    ("actionplan/render.py", "all_pages", "  render the pages (Jinja)"),
     ("actionplan/plugin.py", "_redirects", "  short-ID redirect pages"),
     ("mkdocs/structure/files.py", "get_files", "MkDocs: scan docs_dir"),
     ("mkdocs/structure/nav.py", "get_navigation", "MkDocs: navigation"),
