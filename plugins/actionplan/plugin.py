@@ -13,7 +13,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -162,11 +162,42 @@ def _is_generated(src: str) -> bool:
     return False
 
 
+_JSON_SEPARATORS = (",", ":")
+
+
+def write_search_indexes(site_dir: Path, head: dict[str, Any], docs: list[dict[str, Any]]) -> None:
+    """Write one search index per language tree: ``head`` (Material's ``config``) and its documents.
+
+    The documents are moved out of ``docs`` (emptied) and each tree is written a document at a
+    time and dropped in turn. At 100 times the plan the documents are over 100 MB of JSON; the
+    index as one string (and its bytes) is what set the build's peak memory.
+    """
+    import json
+
+    trees: dict[str, list[dict[str, Any]]] = {lang: [] for lang in paths.LANGS}
+    others = [(lang, paths.prefix(lang)) for lang in paths.LANGS if lang != paths.DEFAULT_LANG]
+    for doc in docs:
+        location = doc["location"]
+        lang, prefix = next(((lang, prefix) for lang, prefix in others if location.startswith(prefix)), (paths.DEFAULT_LANG, ""))
+        doc["location"] = location[len(prefix):]
+        trees[lang].append(doc)
+    docs.clear()
+    opening = json.dumps(head, ensure_ascii=False, separators=_JSON_SEPARATORS)[:-1] + ("," if head else "") + '"docs":['
+    for lang in list(trees):
+        out = site_dir / paths.prefix(lang) / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as f:
+            f.write(opening)
+            for i, doc in enumerate(trees.pop(lang)):
+                f.write(("," if i else "") + json.dumps(doc, ensure_ascii=False, separators=_JSON_SEPARATORS, default=str))
+            f.write("]}")
+
+
 def split_search_index(site_dir: Path) -> None:
     """Split Material's ``search/search_index.json`` into one index per language tree.
 
-    The documents are moved, not copied, and each tree is written and dropped in turn: at 100
-    times the plan the index is over 100 MB, and a second copy of it set the build's peak memory.
+    Used when Material's search plugin kept its entries to itself (``mkdocs serve --dirty``);
+    otherwise the plugin takes the entries before Material writes them (``on_post_build``).
     """
     import json
 
@@ -175,18 +206,7 @@ def split_search_index(site_dir: Path) -> None:
         return
     data = json.loads(index_file.read_bytes())
     docs = data.pop("docs")
-    trees: dict[str, list[dict[str, Any]]] = {lang: [] for lang in paths.LANGS}
-    others = [(lang, paths.prefix(lang)) for lang in paths.LANGS if lang != paths.DEFAULT_LANG]
-    for doc in docs:
-        location = doc["location"]
-        lang, prefix = next(((lang, prefix) for lang, prefix in others if location.startswith(prefix)), (paths.DEFAULT_LANG, ""))
-        doc["location"] = location[len(prefix):]
-        trees[lang].append(doc)
-    del docs
-    for lang in list(trees):
-        out = site_dir / paths.prefix(lang) / "search" / "search_index.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps({**data, "docs": trees.pop(lang)}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_search_indexes(site_dir, data, docs)
 
 
 class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped-call]
@@ -198,6 +218,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         self._packed: dict[str, bytes] = {}  # src_uri: a generated page's HTML, compressed until rendered
         self._pack = False  # see the pack_above option
         self.generated: set[str] = set()
+        self._search_docs: tuple[dict[str, Any], list[dict[str, Any]]] | None = None  # see on_post_build
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Refuse configurations that would publish broken citations or duplicate pages."""
@@ -328,23 +349,47 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             page.content = None
         return None
 
-    # Priority -100: after the search plugin's on_post_build has written its single index.
+    # Priority 100: before the search plugin writes its index.
+    @event_priority(100)
+    def _take_search_entries(self, *, config: MkDocsConfig) -> None:
+        """Take Material's search entries, so that it writes an empty index and we write ours.
+
+        Material writes one index for the whole build, as one JSON string and its bytes; we
+        would read that file back to split it. At 100 times the plan that set the build's
+        peak memory. Under ``mkdocs serve --dirty`` Material keeps its entries for the next
+        rebuild, so they are left to it and the written file is split instead.
+        """
+        self._search_docs = None
+        if not self.config.enabled:
+            return
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if index is None or getattr(search, "is_dirty", True) or not isinstance(getattr(index, "entries", None), list):
+            return
+        docs, index.entries = index.entries, []
+        import json
+
+        head = json.loads(index.generate_search_index(None))  # Material's "config", with no documents
+        head.pop("docs", None)
+        self._search_docs = (head, docs)
+
+    # Priority -100: after the search plugin's on_post_build has written its (empty) index.
     @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_search_indexes(self, *, config: MkDocsConfig) -> None:
         """One search index per language, so results link to pages in the reader's language.
 
-        Material writes one index for the whole build; each language tree's pages point their
-        search at their own index through the ``base`` of the page config (overrides/main.html).
+        Each language tree's pages point their search at their own index through the ``base``
+        of the page config (overrides/main.html).
         """
         if not self.config.enabled:
             return
-        # Material's search plugin has written its index and keeps the entries only for a dirty
-        # rebuild (`mkdocs serve --dirty`); otherwise they are dead weight while we split the file.
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        index = getattr(search, "search_index", None)
-        if index is not None and not getattr(search, "is_dirty", True) and isinstance(getattr(index, "entries", None), list):
-            index.entries = []
-        split_search_index(Path(config.site_dir))
+        taken, self._search_docs = self._search_docs, None
+        if taken is not None:
+            write_search_indexes(Path(config.site_dir), *taken)
+        else:
+            split_search_index(Path(config.site_dir))
+
+    on_post_build = CombinedEvent(_take_search_entries, _write_search_indexes)
 
     def _make(self, config: MkDocsConfig, src_uri: str, content: str) -> File:
         return (PackedFile if self._pack else File).generated(config, src_uri, content=content)
