@@ -232,6 +232,17 @@ def copy_real(out: Path, repo: Path = REPO) -> None:
     shutil.copytree(repo / "content" / COMMENTARY_DIR, out / "content" / COMMENTARY_DIR, dirs_exist_ok=True)
 
 
+def edit_one_translation(site: Path) -> Path:
+    """A contributor's edit, for the rebuild benchmarks: the first translated text of pillar I gets
+    a word more. Its page and search text change (a touch alone would change nothing a cache sees)."""
+    path = site / DATA_DIR / "translations" / "zh" / "I.yaml"
+    data = _load_yaml(path)
+    uid = next(uid for uid, fields in data.items() if isinstance(fields, dict) and isinstance(fields.get("text"), str))
+    data[uid]["text"] = "（修订）" + data[uid]["text"]
+    _dump(data, path)
+    return path
+
+
 def _dump(data: Any, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import export, paths, redirect
+from . import export, paths, redirect, segcache
 from .index import Index, build
 from .load import load_commentary, load_plan
 from .problems import DataError, Problem
@@ -105,6 +105,10 @@ class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
 
     Compression halves the peak memory of a very large build, and costs a few percent of its
     time; below this size memory is no concern and the build does not pay for it."""
+    search_cache = c.Type(str, default=".cache/search-segments.json")
+    """File (relative to mkdocs.yml) that keeps the search index's Chinese segmentation between
+    builds (see segcache.py); empty: off. Not used above ``pack_above`` pages, where the cache's
+    memory would count for more than the time it saves."""
     redirects = c.Type(dict, default={})
     """Moved URLs: ``old/url/: new/url/`` (site-relative directory URLs). A published URL is a
     promise; moving a page requires an entry here (the URL registry test enforces it)."""
@@ -219,6 +223,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         self._pack = False  # see the pack_above option
         self.generated: set[str] = set()
         self._search_docs: tuple[dict[str, Any], list[dict[str, Any]]] | None = None  # see on_post_build
+        self._segments: segcache.SegmentCache | None = None  # see the search_cache option
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Refuse configurations that would publish broken citations or duplicate pages."""
@@ -269,6 +274,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         self.generated = set()
         self._packed = {}
         self._pack = len(paths.LANGS) * (len(ix.order) + len(ix.plan.agencies) + len(ix.plan.critiques)) > self.config.pack_above
+        self._cache_segmentation(config, root)
         for page in renderer.all_pages(paths.LANGS):
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")
@@ -383,6 +389,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         """
         if not self.config.enabled:
             return
+        segments, self._segments = self._segments, None
+        if segments is not None:
+            segments.save()
+            log.debug(f"search segmentation: {segments.hits} from {self.config.search_cache}, {segments.misses} by jieba")
         taken, self._search_docs = self._search_docs, None
         if taken is not None:
             write_search_indexes(Path(config.site_dir), *taken)
@@ -390,6 +400,21 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             split_search_index(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_take_search_entries, _write_search_indexes)
+
+    def _cache_segmentation(self, config: MkDocsConfig, root: Path) -> None:
+        """Answer Material's Chinese segmentation from the ``search_cache`` file where the text is unchanged."""
+        self._segments = None
+        if not self.config.search_cache or self._pack:
+            return
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if index is None or not callable(getattr(index, "_segment_chinese", None)):
+            return
+        cache = segcache.SegmentCache(root / self.config.search_cache, segcache.stamp(getattr(search, "config", None)))
+        if cache.problem:
+            log.info(f"search_cache {self.config.search_cache}: {cache.problem}; segmenting afresh")
+        index._segment_chinese = cache.wrap(index._segment_chinese)
+        self._segments = cache
 
     def _make(self, config: MkDocsConfig, src_uri: str, content: str) -> File:
         return (PackedFile if self._pack else File).generated(config, src_uri, content=content)
