@@ -58,3 +58,44 @@ def test_links_from_authored_pages_into_generated_ones_are_validated(tiny: Path)
     note.write_text("# Note\n\n[lead](plan/I.1.1.md#lead) [critique](commentary/index.md#C01)\n", encoding="utf-8")
     result = run_build(tiny, tiny / "site")
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def _build_in_process(project: Path) -> list[str]:
+    """A strict build of ``project`` in this process; the warnings it logged (raises if it aborted)."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    warnings: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                warnings.append(record.getMessage())
+
+    handler = Collect()
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    return warnings
+
+
+def test_generated_links_to_missing_pages_or_anchors_are_warnings(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _build_in_process(tiny) == []
+    original = Renderer.crit_view
+
+    def broken(self: Renderer, c: object, from_src: str, lang: str) -> dict[str, object]:
+        view = original(self, c, from_src, lang)  # type: ignore[arg-type]
+        view["link"] = view["link"] + ("#no-such-anchor" if c.id == "C02" else "")  # type: ignore[attr-defined]
+        if c.id == "C03":  # type: ignore[attr-defined]
+            view["link"] = view["link"].replace("C03", "C99")
+        return view
+
+    monkeypatch.setattr(Renderer, "crit_view", broken)
+    warnings = _build_in_process(tiny)
+    assert any("generated page links to what the build does not have: ../../commentary/C99/" in w for w in warnings), warnings
+    assert any("contains a link '../../commentary/C02/#no-such-anchor', but the doc 'commentary/C02.md' does not contain"
+               in w for w in warnings), warnings

@@ -31,3 +31,16 @@ def test_links_between_pages() -> None:
         here, target = paths.url(a), paths.url(b)
         old = posixpath.relpath(target or ".", here.rstrip("/") or ".")
         assert paths.rel_url(a, b) == ((old + "/") if old != "." else "./"), (a, b)
+
+
+def test_resolve_href_finds_the_url_a_link_points_to() -> None:
+    r = paths.resolve_href
+    assert r("plan/I.1.1/", "../../agencies/OSTP/") == ("agencies/OSTP/", "")
+    assert r("plan/I.1.1/", "../../") == ("", "")
+    assert r("plan/I.1.1/", "#fn-3") == ("plan/I.1.1/", "fn-3")
+    assert r("", "plan/I/#children") == ("plan/I/", "children")
+    assert r("en/plan/I/", "../../../export/plan.json") == ("export/plan.json", "")
+    assert r("en/plan/I/", "../../export/plan.json") == ("en/export/plan.json", "")
+    assert r("", "../outside/") == ("../outside/", "")  # no such URL: the caller reports it
+    for away in ("https://www.whitehouse.gov/x.pdf#page=6", "mailto:a@b.c", "//cdn.example/x.js"):
+        assert r("plan/I/", away) is None

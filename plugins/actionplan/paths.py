@@ -92,3 +92,19 @@ def rel_url(from_src: str, to_src: str) -> str:
     target = url(to_src)
     out = relpath(target.rstrip("/"), here.rstrip("/"))
     return (out + "/") if out != "." else "./"
+
+
+def resolve_href(page_url: str, href: str) -> tuple[str, str] | None:
+    """The site URL and fragment a relative ``href`` on the page at ``page_url`` points to.
+
+    None for links that leave the site (a scheme, or ``//host``); ``("", …)`` is the home page.
+    """
+    if href.startswith("//") or ":" in href.split("/", 1)[0].split("#", 1)[0]:
+        return None
+    path, _, fragment = href.partition("#")
+    if not path:
+        return page_url, fragment
+    resolved = posixpath.normpath(posixpath.join(page_url, path))
+    if resolved == ".":
+        return "", fragment
+    return resolved + ("/" if path.endswith("/") else ""), fragment

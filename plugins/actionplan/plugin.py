@@ -57,6 +57,7 @@ class PackedFile(File):
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>(.*?)(?:<a class="headerlink"[^>]*>[^<]*</a>)?</h\1>', re.S)
 _ANCHOR = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
 
 
 class HtmlPage(Page):
@@ -65,8 +66,8 @@ class HtmlPage(Page):
 
     It sets what ``Page.render`` sets: the content, the table of contents (read back from the
     headings ``Renderer.heading`` writes) and the ids that links from other pages may target
-    (MkDocs' anchor validation). Its own links are made from the index, not typed by hand, and
-    the site's link checker (tests/sitecheck.py) follows every one of them.
+    (MkDocs' anchor validation). Its own links are checked as MkDocs checks Markdown links, by
+    the plugin (``_check_links``).
     """
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
@@ -224,6 +225,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         self.generated: set[str] = set()
         self._search_docs: tuple[dict[str, Any], list[dict[str, Any]]] | None = None  # see on_post_build
         self._segments: segcache.SegmentCache | None = None  # see the search_cache option
+        self._by_url: dict[str, File] | None = None  # every file of the build by URL, for _check_links
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Refuse configurations that would publish broken citations or duplicate pages."""
@@ -275,6 +277,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         self._packed = {}
         self._pack = len(paths.LANGS) * (len(ix.order) + len(ix.plan.agencies) + len(ix.plan.critiques)) > self.config.pack_above
         self._cache_segmentation(config, root)
+        self._by_url = None
         for page in renderer.all_pages(paths.LANGS):
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")
@@ -328,6 +331,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         """
         if page.file.src_uri not in self.generated:
             return None
+        self._check_links(page, html, files)
         page.markdown = ""
         if not self._pack:
             return None
@@ -400,6 +404,30 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             split_search_index(Path(config.site_dir))
 
     on_post_build = CombinedEvent(_take_search_entries, _write_search_indexes)
+
+    def _check_links(self, page: Any, body: str, files: Files) -> None:
+        """Hold a generated page's links to what MkDocs checks in Markdown: a link to a page or file
+        that is not in the build is a warning (so ``--strict`` fails), and links to anchors go to
+        MkDocs' own anchor validation, which runs once every page is rendered."""
+        if self._by_url is None:
+            self._by_url = {("" if f.url == "./" else f.url): f for f in files}  # MkDocs' home page URL is "./"
+        missing: list[str] = []
+        anchors: dict[File, dict[str, str]] = {}
+        for href in _HREF.findall(body):
+            href = html.unescape(href)
+            target = paths.resolve_href("" if page.url == "./" else page.url, href)
+            if target is None:
+                continue
+            url, fragment = target
+            f = page.file if url == page.url else self._by_url.get(url)
+            if f is None:
+                missing.append(href)
+            elif fragment:
+                anchors.setdefault(f, {})[fragment] = href
+        if missing:
+            log.warning(f"{page.file.src_uri}: generated page links to what the build does not have: {', '.join(missing[:5])}"
+                        + (" …" if len(missing) > 5 else ""))
+        page.links_to_anchors = anchors
 
     def _cache_segmentation(self, config: MkDocsConfig, root: Path) -> None:
         """Answer Material's Chinese segmentation from the ``search_cache`` file where the text is unchanged."""
