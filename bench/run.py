@@ -467,7 +467,9 @@ def report(results: dict[str, Any], raw: str = "") -> str:
         "",
         "**A** is the site built with our plugin (`mkdocs build --strict`, a fresh process per build). **B** is the "
         "same pages as plain Markdown files in `docs_dir`, plus the plugin's export and redirect files as static files, "
-        "with the plugin removed from `plugins`: the bare MkDocs + Material cost of the same output. A and B alternate; each "
+        "with the plugin removed from `plugins`: the bare MkDocs + Material cost of the same output. The plugin writes "
+        "its pages' bodies as HTML and hands them to MkDocs without Python-Markdown; B's files hold the very same "
+        "front matter and HTML, the cheapest input Python-Markdown takes, which it must still parse. A and B alternate; each "
         "figure is the median of the runs (CPU = user + system time of the build process; RSS = its peak resident "
         "memory). *real* is our data; *k×* is `bench/generate.py` at scale k (goals ×√k, actions ×k, commentary, "
         "agencies and footnotes ×k), every unit rendered in Chinese and in English. Pages are MkDocs documentation "
@@ -559,7 +561,8 @@ def report(results: dict[str, Any], raw: str = "") -> str:
             only = ", ".join(f"`{f}`" for f in cmp_["only_in_A"][:3])
             notes.append(f"- {n}: B's output has {cmp_['n_only_in_A']} files fewer ({only or 'none'}) and {cmp_['n_only_in_B']} more than A's; "
                          f"{cmp_['shared_files_with_other_size']} shared files differ in size (edit links: A's point at the "
-                         f"data file, B's at the page); {fmt_bytes(cmp_['bytes_A'])} vs {fmt_bytes(cmp_['bytes_B'])}. "
+                         f"data file, B's at the page; B's pages have no table of contents, as Python-Markdown sees no "
+                         f"headings in HTML); {fmt_bytes(cmp_['bytes_A'])} vs {fmt_bytes(cmp_['bytes_B'])}. "
                          f"Pages differing from the plugin's own: {d.get('pages_differing_from_plugin', '?')}.")
         if d.get("commit") and d["commit"] != m["commit"]:
             notes.append(f"- {n}: measured {d.get('date', '?')} at commit `{d['commit']}`.")
