@@ -64,6 +64,9 @@ class HtmlPage(Page):
     """A generated page, whose body the plugin wrote as HTML: MkDocs' ``render`` would pass it
     through Python-Markdown, the largest single cost of a build (bench/results).
 
+    The plugin makes one for each generated file in ``on_files`` (``File.page``, which MkDocs
+    uses when it builds the navigation and renders pages), with the title the nav gives it.
+
     It sets what ``Page.render`` sets: the content, the table of contents (read back from the
     headings ``Renderer.heading`` writes) and the ids that links from other pages may target
     (MkDocs' anchor validation). Its own links are checked as MkDocs checks Markdown links, by
@@ -158,6 +161,21 @@ def _nav_paths(nav: Any) -> list[str]:
     return []
 
 
+def _nav_titles(nav: Any) -> dict[str, str]:
+    """The titles a MkDocs ``nav`` setting gives its pages (``- Title: path.md``), by path."""
+    out: dict[str, str] = {}
+    if isinstance(nav, list):
+        for item in nav:
+            out.update(_nav_titles(item))
+    elif isinstance(nav, dict):
+        for title, value in nav.items():
+            if isinstance(value, str):
+                out[value] = str(title)
+            else:
+                out.update(_nav_titles(value))
+    return out
+
+
 def _is_generated(src: str) -> bool:
     """Whether ``src`` is a page path that only this plugin produces (for any language)."""
     for lang in paths.LANGS:
@@ -250,6 +268,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
 
     # Priority 50: before other plugins' on_files (e.g. search, redirects), so that they see our
     # generated pages like any authored page.
+    @event_priority(50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
@@ -278,6 +297,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         self._pack = len(paths.LANGS) * (len(ix.order) + len(ix.plan.agencies) + len(ix.plan.critiques)) > self.config.pack_above
         self._cache_segmentation(config, root)
         self._by_url = None
+        nav_titles = _nav_titles(config.nav)
         for page in renderer.all_pages(paths.LANGS):
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")
@@ -285,6 +305,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             f = self._make(config, page.src, content=page.content)
             f.edit_uri = page.source.file
             files.append(f)
+            HtmlPage(nav_titles.get(page.src), f, config)  # becomes f.page: MkDocs renders it, and nav uses it
             self.generated.add(page.src)
         doc = export.build(ix, config.site_url or "", self.config.version)
         static = [self._make(config, "export/plan.json", content=export.dumps(doc)),
@@ -295,16 +316,6 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             files.append(f)
         self._static = static + self._redirects(files, config, ix)
         return files
-
-    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
-        """Generated pages are HTML already: render them as ``HtmlPage``, not through Markdown.
-
-        The page object is MkDocs' own (the navigation holds it, with its nav title), so its
-        class is switched in place rather than replaced.
-        """
-        if page.file.src_uri in self.generated:
-            page.__class__ = HtmlPage
-        return page
 
     # Priority -100: after every other plugin has seen the page's Markdown.
     @event_priority(-100)
