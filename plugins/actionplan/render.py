@@ -67,6 +67,7 @@ class Renderer:
         self.repo_blob = repo_blob
         self.env = _env()
         self.heading_link = heading_link  # (text, title) of the toc extension's permalink, if on
+        self._critique_position = {c.id: i for i, c in enumerate(self.plan.critiques)}
 
     def heading(self, level: int, hid: str, inner: str, attrs: str = "") -> str:
         """A heading as the ``toc`` extension writes it (id, then the permalink): ``plugin.HtmlPage``
@@ -311,8 +312,8 @@ class Renderer:
 
     def critique_page(self, c: Critique, lang: str) -> Page:
         src = paths.critique(c.id, lang)
-        units = list(self.plan.critiques)
-        i = units.index(c)
+        units = self.plan.critiques
+        i = self._critique_position[c.id]
         before = units[i - 1] if i > 0 else None
         after = units[i + 1] if i + 1 < len(units) else None
         cit = self.citation(c.id, src, lang, f"Commentary unit {c.id}", f"评论单元 {c.id}", text.excerpt(c.text, 40))

@@ -5,6 +5,7 @@ Pure functions returning every ``Problem``; nothing here knows about MkDocs or H
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -37,9 +38,16 @@ def unit_ids(plan: Plan) -> list[str]:
     return out
 
 
+@functools.cache
+def _word(term: str) -> re.Pattern[str]:
+    """``term`` as a whole word. Cached without bound: one pattern per agency name, and past the
+    ``re`` module's own cache (512) every check compiled its pattern again."""
+    return re.compile(r"(?<![\w])" + re.escape(term) + r"(?![\w])")
+
+
 def _mentions(text: str, name: str, acronym: str | None, aid: str) -> bool:
     candidates = [name, aid] + ([acronym] if acronym else [])
-    return any(re.search(r"(?<![\w])" + re.escape(c) + r"(?![\w])", text) for c in candidates)
+    return any(_word(c).search(text) for c in candidates)
 
 
 def validate_plan(plan: Plan, strict_counts: bool = True) -> list[Problem]:
