@@ -387,7 +387,12 @@ def machine() -> dict[str, Any]:
             return "?"
 
     try:
-        commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        # Dirty means changed code or data; the benchmark's own outputs, written at every
+        # checkpoint, would otherwise mark every dataset after the first as measured on a dirty tree.
+        ours = [f":!{p.relative_to(ROOT)}" for p in (RESULTS, SITE_RAW, *SITE_PAGES.values())]
+        status = subprocess.run(["git", "status", "--porcelain", "--", ".", *ours], cwd=ROOT, capture_output=True, text=True).stdout
+        commit += "-dirty" if status.strip() else ""
     except OSError:
         commit = "?"
     return {
