@@ -81,13 +81,8 @@ def relpath(path: str, start: str) -> str:
     return "/".join([".."] * (len(s) - i) + p[i:]) or "."
 
 
-def rel(from_src: str, to_src: str) -> str:
-    """A relative ``.md`` link, so MkDocs itself validates every link we emit."""
-    return relpath(to_src, posixpath.dirname(from_src))
-
-
 def rel_url(from_src: str, to_src: str) -> str:
-    """A relative URL between built pages, for raw HTML (the SVG figure) that MkDocs does not rewrite."""
+    """A relative URL between built pages: generated pages are HTML, which MkDocs does not rewrite."""
     here = url(from_src)
     target = url(to_src)
     out = relpath(target.rstrip("/"), here.rstrip("/"))

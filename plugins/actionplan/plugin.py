@@ -9,6 +9,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -74,8 +75,6 @@ class HtmlPage(Page):
     """
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        from markdown.extensions.toc import nest_toc_tokens
-
         body = self.markdown
         if body is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")

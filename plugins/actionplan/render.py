@@ -165,7 +165,7 @@ class Renderer:
         other = "en" if lang == "zh" else "zh"
         alt_src = paths.prefix(other) + src[len(paths.prefix(lang)):]
         return {
-            "L": LABELS[lang], "lang": lang, "src": src, "rel": lambda to: paths.rel_url(src, to), "paths": paths, "h": self.heading,
+            "L": LABELS[lang], "lang": lang, "src": src, "h": self.heading,
             "home": paths.rel_url(src, paths.home(lang)), "alternate": paths.url(alt_src),
             "permalink": self.permalink(src), **extra,
         }
