@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import zlib
@@ -160,6 +161,11 @@ def _nav_paths(nav: Any) -> list[str]:
     return []
 
 
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin, whichever name mkdocs.yml lists it under (None if it is not used)."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def _nav_titles(nav: Any) -> dict[str, str]:
     """The titles a MkDocs ``nav`` setting gives its pages (``- Title: path.md``), by path."""
     out: dict[str, str] = {}
@@ -194,8 +200,6 @@ def write_search_indexes(site_dir: Path, head: dict[str, Any], docs: list[dict[s
     time and dropped in turn. At 100 times the plan the documents are over 100 MB of JSON; the
     index as one string (and its bytes) is what set the build's peak memory.
     """
-    import json
-
     trees: dict[str, list[dict[str, Any]]] = {lang: [] for lang in paths.LANGS}
     others = [(lang, paths.prefix(lang)) for lang in paths.LANGS if lang != paths.DEFAULT_LANG]
     for doc in docs:
@@ -221,8 +225,6 @@ def split_search_index(site_dir: Path) -> None:
     Used when Material's search plugin kept its entries to itself (``mkdocs serve --dirty``);
     otherwise the plugin takes the entries before Material writes them (``on_post_build``).
     """
-    import json
-
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.exists():
         return
@@ -382,13 +384,11 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         self._search_docs = None
         if not self.config.enabled:
             return
-        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search = _search_plugin(config)
         index = getattr(search, "search_index", None)
         if index is None or getattr(search, "is_dirty", True) or not isinstance(getattr(index, "entries", None), list):
             return
         docs, index.entries = index.entries, []
-        import json
-
         head = json.loads(index.generate_search_index(None))  # Material's "config", with no documents
         head.pop("docs", None)
         self._search_docs = (head, docs)
@@ -396,7 +396,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
     # Priority -100: after the search plugin's on_post_build has written its (empty) index.
     @event_priority(-100)
     def _write_search_indexes(self, *, config: MkDocsConfig) -> None:
-        """One search index per language, so results link to pages in the reader's language.
+        """One search index per language, so results link to pages in the reader's language;
+        and the segmentation cache saved for the next build.
 
         Each language tree's pages point their search at their own index through the ``base``
         of the page config (overrides/main.html).
@@ -444,7 +445,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         self._segments = None
         if not self.config.search_cache or self._pack:
             return
-        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search = _search_plugin(config)
         index = getattr(search, "search_index", None)
         if index is None or not callable(getattr(index, "_segment_chinese", None)):
             return
