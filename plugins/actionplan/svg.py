@@ -1,7 +1,7 @@
 """The figure the commentary refers to: the three pillars and their goals, drawn from the data.
 
-Plain inline SVG: no JavaScript, prints crisply, each pillar and goal is a link. Text is XML-
-escaped here because SVG is raw HTML to Markdown and bypasses the Markdown escaping.
+Plain inline SVG: no JavaScript, prints crisply, each pillar and goal is a link. Text is
+XML-escaped here, as the templates escape theirs (text.py).
 """
 
 from __future__ import annotations
