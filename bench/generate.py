@@ -14,7 +14,7 @@ so that the work per page is realistic:
   seeded RNG, from the real vocabulary weighted by frequency: English words from the plan and the
   commentary's translation, Chinese words segmented by jieba from our translations and the
   commentary, so that the search plugin's Chinese segmentation does real work.
-* validity: the result passes ``actionplan.plugin.load_all`` (lead texts, agency mentions,
+* validity: the result passes ``actionplan.site.load_all`` (lead texts, agency mentions,
   footnote markers, complete and glossary-consistent translations, verifiable claims).
 
 The output folder is a complete site: mkdocs.yml (the real one without ``watch``), overrides/,
@@ -41,7 +41,7 @@ from typing import Any
 import yaml
 
 from actionplan.model import Action, Goal, Pillar, footnote_refs
-from actionplan.plugin import load_all
+from actionplan.site import load_all
 
 REPO = Path(__file__).resolve().parents[1]
 PILLARS = ("I", "II", "III")

@@ -24,7 +24,7 @@ from typing import Any
 PHASES = [
     ("mkdocs/commands/build.py", "build", "whole build"),
     ("actionplan/plugin.py", "on_files", "our plugin: load, validate, render pages, export, redirects"),
-    ("actionplan/plugin.py", "load_all", "  load + validate + index the data"),
+    ("actionplan/site.py", "load_all", "  load + validate + index the data"),
     ("actionplan/render.py", "all_pages", "  render the pages (Jinja)"),
     ("actionplan/plugin.py", "_redirects", "  short-ID redirect pages"),
     ("mkdocs/structure/files.py", "get_files", "MkDocs: scan docs_dir"),

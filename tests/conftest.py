@@ -55,7 +55,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def index():  # type: ignore[no-untyped-def]
-    from actionplan.plugin import load_all
+    from actionplan.site import load_all
 
     return load_all(ROOT / "data", ROOT / "content" / "commentary", ROOT, version=None)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.plugin import load_all
+from actionplan.site import load_all
 from actionplan.problems import DataError
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tiny"

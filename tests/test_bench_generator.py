@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from actionplan.model import Plan
-from actionplan.plugin import load_all
+from actionplan.site import load_all
 
 from .conftest import bench_script
 

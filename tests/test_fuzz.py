@@ -32,7 +32,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, currently_in_test_context, event, example, given, settings
 from hypothesis import strategies as st
 
-from actionplan.plugin import load_all
+from actionplan.site import load_all
 from actionplan.problems import DataError
 from actionplan.render import Renderer
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.plugin import load_all
+from actionplan.site import load_all
 from actionplan.render import Renderer
 
 from .conftest import ROOT, run_build

@@ -31,7 +31,7 @@ def _plugin_options(config_file: Path) -> tuple[Path, Path, Path, dict[str, obje
 def check(config_file: Path, commentary_source: Path | None = None) -> int:
     """Validate everything; with the commentary's source text at hand, also that the units
     reproduce it exactly (the source lives outside the repository, so the build cannot)."""
-    from .plugin import load_all
+    from .site import load_all
     from .validate import validate_commentary_source
 
     root, data_dir, commentary_dir, opts = _plugin_options(config_file)

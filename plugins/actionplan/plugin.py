@@ -21,11 +21,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import export, paths, redirect, segcache
-from .index import Index, build
-from .load import load_commentary, load_plan
-from .problems import DataError, Problem
+from .index import Index
+from .problems import DataError
+from .site import load_all
 from .render import Renderer
-from .validate import validate_commentary, validate_plan, validate_releases, validate_translations
 
 log = get_plugin_logger(__name__)
 
@@ -116,27 +115,6 @@ class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     redirects = c.Type(dict, default={})
     """Moved URLs: ``old/url/: new/url/`` (site-relative directory URLs). A published URL is a
     promise; moving a page requires an entry here (the URL registry test enforces it)."""
-
-
-def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_translations: bool = True,
-             strict_counts: bool = True, version: str | None = None) -> Index:
-    """Load, validate and index everything, raising one ``DataError`` that lists every problem."""
-    problems: list[Problem] = []
-    plan = load_plan(data_dir, root, problems)
-    critiques = load_commentary(commentary_dir, root, problems)
-    if plan is not None:
-        structural = bool(problems)
-        problems += validate_plan(plan, strict_counts=strict_counts and not structural)
-        problems += validate_translations(plan, require_translations)
-        complete = len(critiques) == len(list(commentary_dir.glob("*.md")))
-        problems += validate_commentary(plan, critiques, complete, require_translations)
-        problems += validate_releases(plan, critiques, version)
-    if problems:
-        raise DataError(problems)
-    assert plan is not None
-    from dataclasses import replace
-
-    return build(replace(plan, critiques=critiques))
 
 
 def _heading_link(config: MkDocsConfig) -> tuple[str, str] | None:
