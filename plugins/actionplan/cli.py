@@ -56,44 +56,37 @@ def check(config_file: Path, commentary_source: Path | None = None) -> int:
     return 0
 
 
-def build(config_file: Path, site_dir: Path) -> int:
-    """Strict build into a sibling temp folder; replace ``site_dir`` only on success."""
-    import logging
+def build(root: Path, site_dir: Path, engine: str) -> int:
+    """Both languages' builds with ``engine``; ``site_dir`` is replaced only when all succeed."""
+    from .engines import BuildFailed, build as build_site
 
-    from mkdocs.commands.build import build as mk_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
-
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    mk_log = logging.getLogger("mkdocs")
-    mk_log.addHandler(handler)
-    mk_log.setLevel(logging.WARNING)
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     try:
-        cfg = load_config(str(config_file), site_dir=str(tmp), strict=True)
-        cfg.plugins.on_startup(command="build", dirty=False)
-        try:
-            mk_build(cfg)
-        finally:
-            cfg.plugins.on_shutdown()
-    except (Abort, BuildError, ConfigurationError, PluginError) as e:
-        shutil.rmtree(tmp, ignore_errors=True)
+        build_site(root, site_dir, engine)
+    except (BuildFailed, DataError) as e:
         print(f"build failed; {site_dir.name}/ left as it was.\n{e}", file=sys.stderr)
         return 1
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    tmp.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-    print(f"built {site_dir}")
+    print(f"built {site_dir} with {engine}")
     return 0
+
+
+def generate(root: Path, out: Path) -> int:
+    """The edition as plain files, for engines that run no plugins (Zensical)."""
+    from .engines import generate as write
+
+    try:
+        configs = write(root, out)
+    except DataError as e:
+        print(e, file=sys.stderr)
+        return 1
+    print("wrote " + ", ".join(str(c) for c in configs) + "; build each in turn, e.g. " +
+          " && ".join(f"zensical build -f {c}" for c in configs))
+    return 0
+
+
+def serve(root: Path, port: int, engine: str) -> int:
+    from .serve import serve as run
+
+    return run(root, port, engine)
 
 
 def write_schemas(out_dir: Path) -> int:
@@ -136,8 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("check", help="validate data and commentary without building")
     c.add_argument("--commentary-source", type=Path, default=None,
                    help="the commentary's source text (default: ../shared/source/commentary.zh.txt beside the project, if present)")
-    b = sub.add_parser("build", help="strict build, replacing the site folder only on success")
+    b = sub.add_parser("build", help="strict build of both languages, replacing the site folder only on success")
     b.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    b.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
+    g = sub.add_parser("generate", help="write the edition's pages and configuration into a folder, for engines that run no plugins")
+    g.add_argument("out", type=Path)
+    v = sub.add_parser("serve", help="preview both languages with live reload; broken data keeps the last good site and shows why")
+    v.add_argument("-p", "--port", type=int, default=8000)
+    v.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
     s = sub.add_parser("schemas", help="write the JSON Schemas of the data files (for editors)")
     s.add_argument("-o", "--out", type=Path, default=None, help="default: schemas/ beside mkdocs.yml")
     u = sub.add_parser("urls", help="check a built site against the registry of published URLs, or --write it")
@@ -157,7 +156,12 @@ def main(argv: list[str] | None = None) -> int:
             default = args.config_file.resolve().parent.parent / "shared" / "source" / "commentary.zh.txt"
             source = default if default.exists() else None
         return check(args.config_file.resolve(), source)
-    return build(args.config_file.resolve(), args.site_dir)
+    root = args.config_file.resolve().parent
+    if args.command == "generate":
+        return generate(root, args.out)
+    if args.command == "serve":
+        return serve(root, args.port, args.engine)
+    return build(root, args.site_dir, args.engine)
 
 
 if __name__ == "__main__":

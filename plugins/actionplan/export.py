@@ -31,10 +31,10 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
     lang = paths.DEFAULT_LANG
 
     def url(uid: str) -> str:
-        return paths.url(paths.unit(uid, lang))
+        return paths.site_path(paths.unit(uid), lang)
 
     def unit_fields(uid: str, printed_page: int) -> dict[str, Any]:
-        return {"id": uid, "url": url(uid), "url_en": paths.url(paths.unit(uid, "en")),
+        return {"id": uid, "url": url(uid), "url_en": paths.site_path(paths.unit(uid), "en"),
                 "printed_page": printed_page, "pdf_page": plan.pdf_page(printed_page)}
 
     out: dict[str, Any] = {
@@ -69,13 +69,13 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
     zh_ag = plan.translations.get("zh", {}).get("agencies")
     out["agencies"] = [
         {"id": a.id, "name": {"en": a.name, "zh": zh_ag.fields.get(a.id) if zh_ag else None}, "acronym": a.acronym,
-         "url": paths.url(paths.agency(a.id, lang)), "leads": ix.leads.get(a.id, []), "named_in": ix.names.get(a.id, [])}
+         "url": paths.site_path(paths.agency(a.id), lang), "leads": ix.leads.get(a.id, []), "named_in": ix.names.get(a.id, [])}
         for a in plan.agencies
     ]
     out["footnotes"] = [{"number": f.number, "text": f.text, "cited_by": ix.cited_by.get(f.number, [])} for f in plan.footnotes]
     out["critiques"] = [
         {"id": c.id, "kind": c.kind, "text": {"zh": c.text, "en": c.en}, "targets": list(c.targets),
-         "url": paths.url(paths.critique(c.id, lang)), "position": c.position, "paragraph": c.paragraph,
+         "url": paths.site_path(paths.critique(c.id), lang), "position": c.position, "paragraph": c.paragraph,
          "editorial": c.editorial}
         for c in plan.critiques
     ]

@@ -76,6 +76,10 @@ LABELS: dict[str, dict[str, str]] = {
         "language": "语言",
         "view_source": "查看数据源",
         "count_col": "评论数",
+        "changelog": "更新记录",
+        "copy_label": "复制",
+        "cite": "引用本单元",
+        "other_version": "English version",
     },
     "en": {
         "site": "America's AI Action Plan, annotated",
@@ -150,5 +154,9 @@ LABELS: dict[str, dict[str, str]] = {
         "language": "Language",
         "view_source": "View the data source",
         "count_col": "Commentary units",
+        "changelog": "Changelog",
+        "copy_label": "Copy",
+        "cite": "Cite this",
+        "other_version": "中文版",
     },
 }

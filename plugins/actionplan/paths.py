@@ -1,5 +1,10 @@
 """The one place that maps a unit to its page source path and URL.
 
+Each language is its own build with its own docs folder (Chinese at the site root, English
+under ``en/``), so a page's *source path* is the same in both languages (``plan/I.1.md``) and
+its *site URL* carries the language's prefix (``en/plan/I.1/``). Pages link to each other
+with relative ``.md`` paths (``rel_md``), which the engine checks and turns into URLs.
+
 Published URLs are a promise to every reader who cited one, so no other module builds a path
 by hand; changing anything here must come with a redirect (see the URL registry test).
 """
@@ -16,47 +21,33 @@ def prefix(lang: str) -> str:
     return "" if lang == DEFAULT_LANG else f"{lang}/"
 
 
-def home(lang: str) -> str:
-    return f"{prefix(lang)}index.md"
+HOME = "index.md"
+AGENCIES = "agencies/index.md"
+FOOTNOTES = "plan/footnotes.md"
+COMMENTARY = "commentary/index.md"
+COVERAGE = "commentary/coverage.md"
+IDS = "ids.md"
+CHANGELOG = "changelog.md"
 
 
-def unit(uid: str, lang: str) -> str:
+def unit(uid: str) -> str:
     """Source path of a plan unit's page; ``plan`` (the plan as a whole) is the home page."""
     if uid == "plan":
-        return home(lang)
-    return f"{prefix(lang)}plan/{uid}.md"
+        return HOME
+    return f"plan/{uid}.md"
 
 
-def agency(aid: str, lang: str) -> str:
-    return f"{prefix(lang)}agencies/{aid}.md"
+def agency(aid: str) -> str:
+    return f"agencies/{aid}.md"
 
 
-def agencies(lang: str) -> str:
-    return f"{prefix(lang)}agencies/index.md"
+def critique(cid: str) -> str:
+    return f"commentary/{cid}.md"
 
 
-def footnotes(lang: str) -> str:
-    return f"{prefix(lang)}plan/footnotes.md"
-
-
-def critique(cid: str, lang: str) -> str:
-    return f"{prefix(lang)}commentary/{cid}.md"
-
-
-def commentary(lang: str) -> str:
-    return f"{prefix(lang)}commentary/index.md"
-
-
-def coverage(lang: str) -> str:
-    return f"{prefix(lang)}commentary/coverage.md"
-
-
-def ids(lang: str) -> str:
-    return f"{prefix(lang)}ids.md"
-
-
-def changelog(lang: str) -> str:
-    return f"{prefix(lang)}changelog.md"
+def site_path(src: str, lang: str) -> str:
+    """The URL of a page of ``lang``, relative to the site root (``en/plan/I.1/``)."""
+    return prefix(lang) + url(src)
 
 
 def url(src: str) -> str:
@@ -81,11 +72,15 @@ def relpath(path: str, start: str) -> str:
     return "/".join([".."] * (len(s) - i) + p[i:]) or "."
 
 
-def rel_url(from_src: str, to_src: str) -> str:
-    """A relative URL between built pages: generated pages are HTML, which MkDocs does not rewrite."""
-    here = url(from_src)
-    target = url(to_src)
-    out = relpath(target.rstrip("/"), here.rstrip("/"))
+def rel_md(from_src: str, to_src: str) -> str:
+    """A link between page sources, as Markdown links them: the engine checks it and makes it a URL."""
+    return relpath(to_src, from_src.rpartition("/")[0])
+
+
+def rel_url(from_site_path: str, to_site_path: str) -> str:
+    """A relative URL between two site paths (``site_path``), for raw HTML that no engine
+    rewrites: links into the other language's build, and inside the SVG figure."""
+    out = relpath(to_site_path.rstrip("/"), from_site_path.rstrip("/"))
     return (out + "/") if out != "." else "./"
 
 

@@ -6,12 +6,14 @@ all start from ``load_all``, so what passes ``check`` passes every build.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import export, paths, redirect
 from .index import Index, build
 from .load import load_commentary, load_plan
 from .problems import DataError, Problem
+from .render import Page, Renderer
 from .validate import validate_commentary, validate_plan, validate_releases, validate_translations
 
 
@@ -32,3 +34,57 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         raise DataError(problems)
     assert plan is not None
     return build(replace(plan, critiques=critiques))
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file of a language's build that is not a page: ``path`` is relative to that build's
+    site folder; the bytes are either ``content`` or the file at ``src``."""
+
+    path: str
+    content: str | None = None
+    src: Path | None = None
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything one language's build adds to the authored pages."""
+
+    lang: str
+    pages: list[Page]
+    outputs: list[Output]
+
+
+def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: Path | None = None,
+            redirects: tuple[tuple[str, str], ...] = ()) -> Edition:
+    """The generated pages and files of ``lang``'s build.
+
+    The default language's build (the site root) carries the export, the short-ID resolver and
+    the root's redirects; every other language's build gets a copy of the shared ``assets``
+    folder (its CSS and script), since each build is a site of its own.
+    """
+    pages = list(Renderer(ix, lang, site_url, repo_blob).all_pages())
+    outputs: list[Output] = []
+    site = site_url.rstrip("/") + "/" if site_url else ""
+    prefix = paths.prefix(lang)
+    if lang == paths.DEFAULT_LANG:
+        doc = export.build(ix, site_url, ix.plan.releases[0].version if ix.plan.releases else "0.0.0")
+        outputs += [Output("export/plan.json", export.dumps(doc)), Output("export/actions.csv", export.actions_csv(doc))]
+        outputs += [Output(f"export/units/{uid}.json", export.dumps(unit)) for uid, unit in export.units(doc).items()]
+        outputs.append(Output("export/plan.schema.json", export.dumps(export.schema())))
+        targets = [(uid, paths.url(paths.unit(uid))) for uid in ix.order]
+        targets += [(cid, paths.url(paths.critique(cid))) for cid in ix.critiques]
+        for uid, target in targets:
+            # On a case-insensitive file system "id/I.1/" and "id/i.1/" share a file; both
+            # forward to the same page, so whichever is written last is right.
+            for form in redirect.id_variants(uid):
+                src = f"id/{form}/"
+                outputs.append(Output(redirect.page_path(src), redirect.redirect_html(src, target, uid, site + target)))
+    elif assets is not None and assets.is_dir():
+        outputs += [Output(f"{assets.name}/{f.relative_to(assets).as_posix()}", src=f)
+                    for f in sorted(assets.rglob("*")) if f.is_file()]
+    for old, new in redirects:
+        if old.startswith(prefix) and (prefix or not any(old.startswith(paths.prefix(x)) for x in paths.LANGS if x != lang)):
+            here, there = old[len(prefix):], new[len(prefix):] if new.startswith(prefix) else new
+            outputs.append(Output(redirect.page_path(here), redirect.redirect_html(here, there, there, site + new)))
+    return Edition(lang, pages, outputs)

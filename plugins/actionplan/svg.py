@@ -1,7 +1,7 @@
 """The figure the commentary refers to: the three pillars and their goals, drawn from the data.
 
 Plain inline SVG: no JavaScript, prints crisply, each pillar and goal is a link. Text is
-XML-escaped here, as the templates escape theirs (text.py).
+XML-escaped here; its links are directory URLs, since raw HTML is not rewritten by the engine.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 COL_W, ROW_H, HEAD_H, GAP, PAD = 316, 30, 64, 12, 8
 
 
-def figure(r: Renderer, src: str, lang: str) -> str:
+def figure(r: Renderer, src: str) -> str:
+    lang = r.lang
+    here = paths.site_path(src, lang)
     pillars = r.plan.pillars
     rows = max((len(p.goals) for p in pillars), default=0)
     width = len(pillars) * COL_W + (len(pillars) - 1) * GAP
@@ -33,8 +35,8 @@ def figure(r: Renderer, src: str, lang: str) -> str:
     limit = 22 if lang == "zh" else 34
     for i, p in enumerate(pillars):
         x = i * (COL_W + GAP)
-        href = escape(paths.rel_url(src, paths.unit(p.id, lang)))
-        title = escape(excerpt(r.title(p.id, lang), 40))
+        href = escape(paths.rel_url(here, paths.site_path(paths.unit(p.id), lang)))
+        title = escape(excerpt(r.title(p.id), 40))
         out.append(
             f'<a href="{href}"><rect class="ap-fig-pillar" x="{x}" y="0" width="{COL_W}" height="{HEAD_H - 6}" rx="6"/>'
             f'<text x="{x + 10}" y="24" class="ap-fig-ptitle">{escape(L["pillar"])} {p.id}</text>'
@@ -42,8 +44,8 @@ def figure(r: Renderer, src: str, lang: str) -> str:
         )
         for j, g in enumerate(p.goals):
             y = HEAD_H + j * ROW_H
-            href = escape(paths.rel_url(src, paths.unit(g.id, lang)))
-            gtitle = escape(excerpt(r.title(g.id, lang), limit))
+            href = escape(paths.rel_url(here, paths.site_path(paths.unit(g.id), lang)))
+            gtitle = escape(excerpt(r.title(g.id), limit))
             n = len(g.actions)
             out.append(
                 f'<a href="{href}"><rect class="ap-fig-goal" x="{x}" y="{y}" width="{COL_W}" height="{ROW_H - 4}" rx="4"/>'

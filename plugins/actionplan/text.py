@@ -1,15 +1,19 @@
-"""The one place where contributor text becomes HTML.
+"""The one place where contributor text becomes page source (Markdown and HTML).
 
-Every string from data or commentary passes through these functions before it reaches a page:
-HTML is escaped, so no input can inject markup, links or script. Footnote markers and a
-footnote's bare ``www.`` addresses are the only syntax we give meaning to, and we build their
-HTML ourselves.
+Templates are rendered with autoescape on and ``md_text`` as the escape of every value
+(render.py): text that was not deliberately marked safe *here* reaches the page with HTML and
+Markdown syntax neutralised, so no input can inject markup, links, emphasis or script, and a
+template that forgets a filter stays safe. Footnote markers and a footnote's bare ``www.``
+addresses are the only syntax we give meaning to, and we build their HTML ourselves.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 _MARKER = re.compile(r"\[\^(\d+)\]((?:\[\^\d+\])*)")
 _WWW = re.compile(r"\b(www\.[A-Za-z0-9./\-_%~]+[A-Za-z0-9/])")
@@ -70,3 +74,84 @@ def excerpt(text: str, limit: int) -> str:
     if " " in cut[limit // 2 :]:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(",;:，、；") + "…"
+
+
+# Characters that mean something to Python-Markdown (and our extensions: attr_list's braces,
+# tables' pipes) wherever they stand in running text. Numeric character references are inert
+# to Markdown and read as the character itself in the HTML.
+_MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|"}
+_MD_SPECIAL.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+_MD_TABLE = str.maketrans(_MD_SPECIAL)
+# ...and what means something only at the start of a line (headings, list items, setext
+# underlines): a template may put a value first on a line, after "- " for instance.
+_LINE_START = re.compile(r"^(?:#|[-+=](?=\s|$)|\d+(?=[.)](?:\s|$)))")
+
+
+def md_text(value: object) -> Markup:
+    """Any value as inert inline page text: HTML escaped (attribute-safe too), Markdown syntax
+    neutralised, runs of white space made single spaces (a value never starts a new block).
+
+    This is the templates' autoescape: every ``{{ value }}`` goes through it unless the value
+    is ``Markup`` made by one of the functions of this module."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = _SPACE.sub(" ", str(value)).translate(_MD_TABLE)
+    m = _LINE_START.match(text)
+    if m:
+        first = m.group(0)
+        text = (f"&#{ord(first)};" if not first.isdigit() else first + f"&#{ord(text[len(first)])};") + text[len(first) + (0 if not first.isdigit() else 1):]
+    return Markup(text)
+
+
+def md_inline(text: str) -> Markup:
+    """Text with ``[^N]`` footnote markers as links to footnote N; everything else inert."""
+    out: list[str] = []
+    pos = 0
+    for m in _MARKER.finditer(text):
+        out.append(md_text(text[pos : m.start()]))  # segments keep their edge spaces: "regime.[^3] AI"
+        numbers = [m.group(1), *re.findall(r"\d+", m.group(2))]
+        links = ", ".join(f'<a href="#fn-{n}" class="ap-fnref">{n}</a>' for n in numbers)
+        out.append(f"<sup>{links}</sup>")
+        pos = m.end()
+    out.append(md_text(text[pos:]))
+    return Markup("".join(out))
+
+
+def md_footnote(text: str) -> Markup:
+    """A footnote's text, inert, with its bare ``www.`` addresses made into safe https links."""
+    out: list[str] = []
+    pos = 0
+    for m in _WWW.finditer(text):
+        out.append(md_text(text[pos : m.start()]))
+        address = m.group(1)
+        out.append(f'<a href="https://{html.escape(address, quote=True)}" rel="noopener">{md_text(address)}</a>')
+        pos = m.end()
+    out.append(md_text(text[pos:]))
+    return Markup("".join(out))
+
+
+def pre(text: str) -> Markup:
+    """Text for the inside of a raw ``<pre>`` block: HTML escaped, its lines kept. Markdown does
+    not read inside raw HTML blocks; a blank line would end the block, so none is kept."""
+    return Markup("\n".join(html.escape(line, quote=True) for line in str(text).splitlines() if line.strip()))
+
+
+SAFE_SCHEMES = ("https",)
+
+
+def url(value: str) -> Markup:
+    """A URL for ``href``/``src``: an https address or a relative in-site path, attribute-escaped.
+
+    Anything else (``javascript:``, ``data:``, a quote or space that survived validation) is
+    refused here, the last line of defence behind the data checks."""
+    text = str(value)
+    if any(c.isspace() or ord(c) < 32 or c in "\"'<>`\\" for c in text):
+        raise ValueError(f"unsafe URL {text!r}")
+    scheme = urlsplit(text).scheme
+    if scheme and scheme not in SAFE_SCHEMES:
+        raise ValueError(f"URL scheme {scheme!r} not allowed: {text!r}")
+    if text.startswith("//"):
+        raise ValueError(f"protocol-relative URL not allowed: {text!r}")
+    return Markup(text.translate({ord("&"): "&amp;", ord("("): "%28", ord(")"): "%29", ord("*"): "%2A", ord("_"): "%5F"}))
