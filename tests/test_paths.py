@@ -1,4 +1,4 @@
-"""paths.relpath replaces posixpath.relpath for speed; it must give the very same links."""
+"""paths: source paths, site paths and the links between them (relpath replaces posixpath.relpath)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from itertools import product
 
 from actionplan import paths
 
-SOURCES = [f(x, lang) for lang in paths.LANGS for f, x in ((paths.unit, "plan"), (paths.unit, "I"), (paths.unit, "I.3.5"),
-                                                            (paths.agency, "DOC"), (paths.critique, "C19"))] + \
-          [f(lang) for lang in paths.LANGS for f in (paths.home, paths.agencies, paths.footnotes, paths.commentary, paths.coverage,
-                                                     paths.ids, paths.changelog)]
+SOURCES = [f(x) for f, x in ((paths.unit, "plan"), (paths.unit, "I"), (paths.unit, "I.3.5"), (paths.agency, "DOC"),
+                             (paths.critique, "C19"))] + \
+          [paths.HOME, paths.AGENCIES, paths.FOOTNOTES, paths.COMMENTARY, paths.COVERAGE, paths.IDS, paths.CHANGELOG]
 
 
 def test_relpath_matches_the_standard_library() -> None:
@@ -20,24 +19,26 @@ def test_relpath_matches_the_standard_library() -> None:
         assert paths.relpath(target, start) == posixpath.relpath(target or ".", start or "."), (target, start)
 
 
-def test_links_between_pages() -> None:
-    assert paths.rel_url("plan/I.md", "index.md") == "../../"
-    assert paths.rel_url("index.md", "plan/I.md") == "plan/I/"
-    assert paths.rel_url("plan/I.md", "plan/I.md") == "./"
-    for a, b in product(SOURCES, SOURCES):  # the old definition, kept here as the reference
-        here, target = paths.url(a), paths.url(b)
-        old = posixpath.relpath(target or ".", here.rstrip("/") or ".")
-        assert paths.rel_url(a, b) == ((old + "/") if old != "." else "./"), (a, b)
+def test_markdown_links_between_page_sources() -> None:
+    assert paths.rel_md("plan/I.md", "index.md") == "../index.md"
+    assert paths.rel_md("index.md", "plan/I.md") == "plan/I.md"
+    assert paths.rel_md("plan/I.md", "plan/I.1.md") == "I.1.md"
+    assert paths.rel_md("commentary/C19.md", "agencies/DOC.md") == "../agencies/DOC.md"
+    for a, b in product(SOURCES, SOURCES):
+        assert paths.rel_md(a, b) == posixpath.relpath(b, posixpath.dirname(a) or "."), (a, b)
 
 
-def test_resolve_href_finds_the_url_a_link_points_to() -> None:
-    r = paths.resolve_href
-    assert r("plan/I.1.1/", "../../agencies/OSTP/") == ("agencies/OSTP/", "")
-    assert r("plan/I.1.1/", "../../") == ("", "")
-    assert r("plan/I.1.1/", "#fn-3") == ("plan/I.1.1/", "fn-3")
-    assert r("", "plan/I/#children") == ("plan/I/", "children")
-    assert r("en/plan/I/", "../../../export/plan.json") == ("export/plan.json", "")
-    assert r("en/plan/I/", "../../export/plan.json") == ("en/export/plan.json", "")
-    assert r("", "../outside/") == ("../outside/", "")  # no such URL: the caller reports it
-    for away in ("https://www.whitehouse.gov/x.pdf#page=6", "mailto:a@b.c", "//cdn.example/x.js"):
-        assert r("plan/I/", away) is None
+def test_site_paths_carry_the_language_prefix() -> None:
+    assert paths.site_path("plan/I.3.5.md", "zh") == "plan/I.3.5/"
+    assert paths.site_path("plan/I.3.5.md", "en") == "en/plan/I.3.5/"
+    assert paths.site_path("index.md", "en") == "en/"
+    assert paths.site_path("agencies/index.md", "zh") == "agencies/"
+
+
+def test_urls_across_the_two_builds() -> None:
+    """Raw links into the other language's build are directory URLs relative to the page."""
+    assert paths.rel_url("plan/I.1/", "en/plan/I.1/") == "../../en/plan/I.1/"
+    assert paths.rel_url("en/plan/I.1/", "plan/I.1/") == "../../../plan/I.1/"
+    assert paths.rel_url("", "en/") == "en/"
+    assert paths.rel_url("en/", "") == "../"
+    assert paths.rel_url("plan/I/", "plan/I/") == "./"

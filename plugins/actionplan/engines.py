@@ -55,11 +55,12 @@ def _env() -> dict[str, str]:
     return env
 
 
-def run_engine(engine: str, config: Path, site_dir: Path, cwd: Path) -> None:
-    """One strict build of ``config`` into ``site_dir``."""
-    cmd = [*_command(engine), "build", "-f", str(config), "-d", str(site_dir)]
-    if engine != "zensical":
-        cmd.append("--strict")  # Zensical has no --strict; its warnings are checked by the tests
+def run_engine(engine: str, config: Path, site_dir: Path | None, cwd: Path) -> None:
+    """One strict build of ``config`` (into ``site_dir``; None: the config's own ``site_dir``,
+    which is how Zensical is told, since it resolves that setting beside the config file)."""
+    cmd = [*_command(engine), "build", "-f", str(config), "--strict"]
+    if site_dir is not None:
+        cmd += ["-d", str(site_dir)]
     result = subprocess.run(cmd, cwd=cwd, env=_env(), capture_output=True, text=True)
     noise = ("Building prefix dict", "Loading model", "Prefix dict has been built", "Dumping model")
     said = "\n".join(line for line in (result.stdout + result.stderr).splitlines() if not line.startswith(noise))
@@ -157,7 +158,7 @@ def generate(root: Path, out: Path) -> list[Path]:
         cfg.pop("watch", None)
         cfg.pop("exclude_docs", None)
         # Generated pages have no source in this folder to edit; their data lives in the project.
-        cfg.pop("edit_uri", None)
+        cfg["edit_uri"] = ""
         theme = cfg.get("theme") or {}
         if isinstance(theme, dict) and theme.get("custom_dir"):
             custom = root / theme["custom_dir"]
@@ -195,9 +196,10 @@ def build_into(root: Path, site: Path, engine: str = "mkdocs", work: Path | None
         raise BuildFailed(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
     if engine == "zensical":
         gen = work or site.with_name(site.name + ".generated")
-        configs = generate(root, gen)
-        for lang, config in zip(CONFIGS, configs, strict=True):
-            run_engine(engine, config, site / CONFIGS[lang][1] if CONFIGS[lang][1] else site, gen)
+        for config in generate(root, gen):  # the root's build first: each build empties its site_dir
+            run_engine(engine, config, None, gen)
+        shutil.rmtree(site, ignore_errors=True)
+        (gen / "site").rename(site)
         return
     for name, sub in CONFIGS.values():
         run_engine(engine, root / name, site / sub if sub else site, root)

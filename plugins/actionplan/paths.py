@@ -82,19 +82,3 @@ def rel_url(from_site_path: str, to_site_path: str) -> str:
     rewrites: links into the other language's build, and inside the SVG figure."""
     out = relpath(to_site_path.rstrip("/"), from_site_path.rstrip("/"))
     return (out + "/") if out != "." else "./"
-
-
-def resolve_href(page_url: str, href: str) -> tuple[str, str] | None:
-    """The site URL and fragment a relative ``href`` on the page at ``page_url`` points to.
-
-    None for links that leave the site (a scheme, or ``//host``); ``("", …)`` is the home page.
-    """
-    if href.startswith("//") or ":" in href.split("/", 1)[0].split("#", 1)[0]:
-        return None
-    path, _, fragment = href.partition("#")
-    if not path:
-        return page_url, fragment
-    resolved = posixpath.normpath(posixpath.join(page_url, path))
-    if resolved == ".":
-        return "", fragment
-    return resolved + ("/" if path.endswith("/") else ""), fragment
