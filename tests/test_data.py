@@ -70,6 +70,29 @@ def test_glossary_is_used_consistently(index: Index) -> None:
     assert len(used) >= 20  # the glossary is exercised, not decorative
 
 
+def test_repeated_actions_are_noted_on_both_units(index: Index) -> None:
+    """An action the plan prints twice (III.6.4 = III.7.3) carries a "repeated" note on each of its
+    places, naming the other, and the two texts are the same."""
+    import re
+
+    from actionplan.model import Action
+
+    actions = {uid: u for uid, u in index.units.items() if isinstance(u, Action)}
+    twice: dict[str, str] = {}
+    for uid, a in actions.items():
+        for n in a.notes:
+            if n.kind == "repeated":
+                other = re.findall(r"\baction ([IV]+\.\d+\.\d+)\b", n.text)
+                assert len(other) == 1 and other[0] in actions, f"{uid}: the repeated note must name the other action"
+                twice[uid] = other[0]
+    texts: dict[str, list[str]] = {}
+    for uid, a in actions.items():
+        texts.setdefault(a.text, []).append(uid)
+    printed_twice = {uid for same in texts.values() if len(same) > 1 for uid in same}
+    assert set(twice) == printed_twice and printed_twice, "every action printed twice, and only those, has a repeated note"
+    assert all(twice[twice[uid]] == uid for uid in twice), "the two notes name each other"
+
+
 def test_translations_are_labelled_unofficial(site: Path) -> None:
     page = (site / "plan" / "I.1.1" / "index.html").read_text(encoding="utf-8")
     assert "非官方中文译文" in page and "本站译文，非官方；以英文原文为准。" in page

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import export, paths, redirect
 from .index import Index, build
 from .load import load_commentary, load_plan
+from .names import check_agency_names
 from .problems import DataError, Problem
 from .render import Page, Renderer
 from .validate import validate_commentary, validate_plan, validate_releases, validate_translations
@@ -27,6 +28,7 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         structural = bool(problems)
         problems += validate_plan(plan, strict_counts=strict_counts and not structural)
         problems += validate_translations(plan, require_translations)
+        problems += check_agency_names(plan)
         complete = len(critiques) == len(list(commentary_dir.glob("*.md")))
         problems += validate_commentary(plan, critiques, complete, require_translations)
         problems += validate_releases(plan, critiques, version)
