@@ -55,7 +55,7 @@ def test_action_page_shows_verbatim_text_page_footnotes_and_agencies(site: Path,
 def test_no_lead_is_invented(site: Path, index: Index) -> None:
     for uid, unit in index.units.items():
         if unit.kind == "action" and not unit.lead:
-            assert "原文未写明牵头机构" in html(site, paths.unit(uid, "zh")), uid
+            assert "原文未写明牵头机构" in html(site, (paths.prefix("zh") + paths.unit(uid))), uid
 
 
 def test_agency_pages_list_led_and_named_actions(site: Path, index: Index) -> None:
@@ -220,7 +220,7 @@ def test_short_id_resolver(site: Path, form: str) -> None:
 
 def test_citation_metadata_in_every_unit_head(site: Path, index: Index) -> None:
     for uid in ["I", "I.3", "I.3.5", "III.7.3"]:
-        page = html(site, paths.unit(uid, "en"))
+        page = html(site, (paths.prefix("en") + paths.unit(uid)))
         meta = dict(re.findall(r'<meta name="([A-Za-z_.]+)" content="([^"]*)"', page))
         assert meta["citation_public_url"].endswith(f"/en/plan/{uid}/")
         assert meta["citation_title"].startswith(("Action", "Goal", "Pillar"))

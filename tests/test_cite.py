@@ -1,64 +1,78 @@
-"""Citations (issue #5): each format checked against strings written out by hand for two units."""
+"""Citations (issue #5): each format checked against strings written out by hand.
+
+The strings are for the tiny fixture (its release 0.0.1 of 2026-11-01), never for the live data,
+whose version and dates change with every release; the live data is checked for invariants.
+"""
 
 from __future__ import annotations
+
+import pytest
 
 from actionplan import cite, paths
 from actionplan.index import Index
 from actionplan.render import Renderer
+from actionplan.site import load_all
+
+from .conftest import TINY
 
 SITE = "https://ai-action-plan-annotated.github.io/action-plan/"
 
 
-def cites(index: Index, uid: str, src: str, label_en: str, label_zh: str) -> dict[str, str]:
-    r = Renderer(index, SITE, None)
-    return dict(r.citation(uid, src, "zh", label_en, label_zh, "t")["cites"])
+@pytest.fixture(scope="module")
+def tiny_index() -> Index:
+    return load_all(TINY / "data", TINY / "content" / "commentary", TINY)
 
 
-def test_action_citations(index: Index) -> None:
-    c = cites(index, "I.3.5", paths.unit("I.3.5", "zh"), "Action I.3.5", "行动 I.3.5")
-    url = "https://ai-action-plan-annotated.github.io/action-plan/plan/I.3.5/"
+def cites(index: Index, uid: str, src: str, lang: str, label_en: str, label_zh: str) -> dict[str, str]:
+    r = Renderer(index, lang, SITE, None)
+    return dict(r.citation(uid, src, label_en, label_zh, "t")["cites"])
+
+
+def test_action_citations(tiny_index: Index) -> None:
+    c = cites(tiny_index, "I.1.1", paths.unit("I.1.1"), "zh", "Action I.1.1", "行动 I.1.1")
+    url = "https://ai-action-plan-annotated.github.io/action-plan/plan/I.1.1/"
     assert c["GB/T 7714-2015"] == (
-        "《美国人工智能行动计划·注释本》编辑组. 美国人工智能行动计划·注释本：行动 I.3.5[EB/OL]. 1.0.0版. "
-        f"(2026-11-28)[{{ACCESSED}}]. {url}."
+        "《美国人工智能行动计划·注释本》编辑组. 美国人工智能行动计划·注释本：行动 I.1.1[EB/OL]. 0.0.1版. "
+        f"(2026-11-01)[{{ACCESSED}}]. {url}."
     )
     assert c["APA 7"] == (
-        "The editors of America’s AI Action Plan, annotated. (2026, November 28). Action I.3.5 (Version 1.0.0). "
+        "The editors of America’s AI Action Plan, annotated. (2026, November 1). Action I.1.1 (Version 0.0.1). "
         f"America’s AI Action Plan, annotated. Retrieved {{ACCESSED_LONG}}, from {url}"
     )
     assert c["Chicago"] == (
-        "The editors of America’s AI Action Plan, annotated. “Action I.3.5.” America’s AI Action Plan, annotated, "
-        f"version 1.0.0. Last modified November 28, 2026. Accessed {{ACCESSED_LONG}}. {url}."
+        "The editors of America’s AI Action Plan, annotated. “Action I.1.1.” America’s AI Action Plan, annotated, "
+        f"version 0.0.1. Last modified November 1, 2026. Accessed {{ACCESSED_LONG}}. {url}."
     )
     assert c["BibTeX"] == (
-        "@misc{aiap-I-3-5,\n"
+        "@misc{aiap-I-1-1,\n"
         "  author = {{The editors of America’s AI Action Plan, annotated}},\n"
-        "  title = {{Action I.3.5}},\n"
-        "  howpublished = {America’s AI Action Plan, annotated, version 1.0.0},\n"
+        "  title = {{Action I.1.1}},\n"
+        "  howpublished = {America’s AI Action Plan, annotated, version 0.0.1},\n"
         "  year = {2026},\n"
-        "  version = {1.0.0},\n"
+        "  version = {0.0.1},\n"
         f"  url = {{{url}}},\n"
         "  urldate = {{ACCESSED}},\n"
-        "  note = {Last modified 2026-11-28}\n"
+        "  note = {Last modified 2026-11-01}\n"
         "}"
     )
     assert c["RIS"] == (
-        "TY  - ELEC\nAU  - The editors of America’s AI Action Plan, annotated\nTI  - Action I.3.5\n"
-        "T2  - America’s AI Action Plan, annotated\nET  - 1.0.0\nPY  - 2026\nDA  - 2026/11/28\nY2  - {ACCESSED_SLASHED}\n"
+        "TY  - ELEC\nAU  - The editors of America’s AI Action Plan, annotated\nTI  - Action I.1.1\n"
+        "T2  - America’s AI Action Plan, annotated\nET  - 0.0.1\nPY  - 2026\nDA  - 2026/11/01\nY2  - {ACCESSED_SLASHED}\n"
         f"UR  - {url}\nER  - "
     )
 
 
-def test_critique_citations(index: Index) -> None:
-    c = cites(index, "C19", paths.critique("C19", "en"), "Commentary unit C19", "评论单元 C19")
-    url = "https://ai-action-plan-annotated.github.io/action-plan/en/commentary/C19/"
+def test_critique_citations(tiny_index: Index) -> None:
+    c = cites(tiny_index, "C02", paths.critique("C02"), "en", "Commentary unit C02", "评论单元 C02")
+    url = "https://ai-action-plan-annotated.github.io/action-plan/en/commentary/C02/"
     assert c["GB/T 7714-2015"] == (
-        "《美国人工智能行动计划·注释本》编辑组. 美国人工智能行动计划·注释本：评论单元 C19[EB/OL]. 1.0.0版. "
-        f"(2026-11-28)[{{ACCESSED}}]. {url}."
+        "《美国人工智能行动计划·注释本》编辑组. 美国人工智能行动计划·注释本：评论单元 C02[EB/OL]. 0.0.1版. "
+        f"(2026-11-01)[{{ACCESSED}}]. {url}."
     )
-    assert c["APA 7"].startswith("The editors of America’s AI Action Plan, annotated. (2026, November 28). Commentary unit C19 (Version 1.0.0).")
+    assert c["APA 7"].startswith("The editors of America’s AI Action Plan, annotated. (2026, November 1). Commentary unit C02 (Version 0.0.1).")
     assert c["Chicago"].endswith(f"Accessed {{ACCESSED_LONG}}. {url}.")
-    assert c["BibTeX"].startswith("@misc{aiap-C19,\n") and f"  url = {{{url}}},\n" in c["BibTeX"]
-    assert "TI  - Commentary unit C19\n" in c["RIS"] and f"UR  - {url}\n" in c["RIS"]
+    assert c["BibTeX"].startswith("@misc{aiap-C02,\n") and f"  url = {{{url}}},\n" in c["BibTeX"]
+    assert "TI  - Commentary unit C02\n" in c["RIS"] and f"UR  - {url}\n" in c["RIS"]
 
 
 def test_official_plan_citation_points_at_the_printed_page() -> None:
@@ -70,8 +84,15 @@ def test_official_plan_citation_points_at_the_printed_page() -> None:
 
 
 def test_last_changed_comes_from_the_changelog(index: Index) -> None:
-    r = Renderer(index, SITE, None)
-    assert r.updated("I.3.5") == (index.plan.releases[-1].date, index.plan.releases[-1].version)
+    """Live data, for invariants only: a unit's date is its newest release's, or the first release's."""
+    r = Renderer(index, "zh", SITE, None)
+    for uid in ("I.3.5", "I.13.5", "C19"):
+        changed = [rel for rel in index.plan.releases if uid in rel.units]
+        expected = changed[0] if changed else index.plan.releases[-1]
+        assert r.updated(uid) == (expected.date, expected.version)
+    newest = index.plan.releases[0].version
+    assert r.site.version == newest
+    assert f"{newest}版" in dict(r.citation("I.3.5", paths.unit("I.3.5"), "Action I.3.5", "行动 I.3.5", "t")["cites"])["GB/T 7714-2015"]
 
 
 def test_dates_are_filled_in_long_form() -> None:

@@ -58,14 +58,14 @@ def test_every_target_page_links_its_critiques_and_back(site: Path, index: Index
     missing = []
     for c in index.plan.critiques:
         for lang in ("zh", "en"):
-            crit_html = (site / paths.url(paths.critique(c.id, lang)) / "index.html").read_text(encoding="utf-8")
+            crit_html = (site / paths.url((paths.prefix(lang) + paths.critique(c.id))) / "index.html").read_text(encoding="utf-8")
             for t in c.targets:
-                target_src = paths.unit(t, lang)
+                target_src = (paths.prefix(lang) + paths.unit(t))
                 target_html = (site / paths.url(target_src) / "index.html").read_text(encoding="utf-8")
-                link_to_crit = paths.rel_url(target_src, paths.critique(c.id, lang))
+                link_to_crit = paths.rel_url(paths.url(target_src), paths.url(paths.prefix(lang) + paths.critique(c.id)))
                 if f'href="{link_to_crit}"' not in target_html:
                     missing.append(f"{lang}: {t} does not link {c.id}")
-                link_to_target = paths.rel_url(paths.critique(c.id, lang), target_src)
+                link_to_target = paths.rel_url(paths.url(paths.prefix(lang) + paths.critique(c.id)), paths.url(target_src))
                 if f'href="{link_to_target}"' not in crit_html:
                     missing.append(f"{lang}: {c.id} does not link its target {t}")
     assert not missing, "\n".join(missing[:20])
@@ -96,7 +96,7 @@ def test_figure_links_every_pillar_and_goal_without_script(site: Path, index: In
         hrefs = set(re.findall(r'<a href="([^"]+)"', svg.group(0)))
         goals = [g for p in index.plan.pillars for g in p.goals]
         for g in goals:
-            assert paths.rel_url(src, paths.unit(g.id, "en" if src.startswith("en/") else "zh")) in hrefs, (src, g.id)
+            assert paths.rel_url(paths.url(src), paths.url(paths.prefix("en" if src.startswith("en/") else "zh") + paths.unit(g.id))) in hrefs, (src, g.id)
             assert f">{g.id}<" in svg.group(0)
         assert len(hrefs) == 33
         assert "<script" not in svg.group(0)

@@ -197,7 +197,7 @@ def check(ops: list[tuple[Any, ...]]) -> None:
                 _assert_points_into(root, p)
             return
         _event("loaded and rendered")
-        pages = list(Renderer(ix, "https://example.org/", None).all_pages(("zh", "en")))
+        pages = [p for lang in ("zh", "en") for p in Renderer(ix, lang, "https://example.org/", None).all_pages()]
         assert pages
         assert all(page.src and isinstance(page.content, str) for page in pages)
 

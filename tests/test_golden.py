@@ -1,4 +1,4 @@
-"""Golden tests: the tiny fixture's page sources (front matter over HTML), compared with reviewed
+"""Golden tests: the tiny fixture's page sources (front matter over Markdown), compared with reviewed
 files in tests/golden/.
 
 A change to templates shows up here as a readable diff of exactly what MkDocs receives. After
@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.site import load_all
+from actionplan import paths
 from actionplan.render import Renderer
+from actionplan.site import load_all
 
 from .conftest import TINY
 
@@ -25,8 +26,8 @@ PAGES = ["index.md", "plan/intro.md", "plan/I.md", "plan/I.1.md", "plan/I.1.1.md
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, str]:
     ix = load_all(TINY / "data", TINY / "content" / "commentary", TINY)
-    pages = Renderer(ix, "https://example.org/tiny/", "https://example.org/repo/blob/main/").all_pages(("zh", "en"))
-    return {p.src: p.content for p in pages}
+    return {paths.prefix(lang) + p.src: p.content for lang in paths.LANGS
+            for p in Renderer(ix, lang, "https://example.org/tiny/", "https://example.org/repo/blob/main/").all_pages()}
 
 
 @pytest.mark.parametrize("src", PAGES)

@@ -25,7 +25,7 @@ def _plugin_options(config_file: Path) -> tuple[Path, Path, Path, dict[str, obje
         raise SystemExit(f"{config_file}: the actionplan plugin is not enabled in 'plugins'")
     root = config_file.parent
     opts = plugin.config  # type: ignore[attr-defined]
-    return root, root / opts.data_dir, Path(cfg.docs_dir) / opts.commentary_dir, dict(opts)
+    return root, root / opts.data_dir, root / opts.commentary_dir, dict(opts)
 
 
 def check(config_file: Path, commentary_source: Path | None = None) -> int:
@@ -37,7 +37,7 @@ def check(config_file: Path, commentary_source: Path | None = None) -> int:
     root, data_dir, commentary_dir, opts = _plugin_options(config_file)
     try:
         ix = load_all(data_dir, commentary_dir, root, require_translations=bool(opts["require_translations"]),
-                      strict_counts=bool(opts["strict_counts"]), version=str(opts["version"]))
+                      strict_counts=bool(opts["strict_counts"]))
         if commentary_source is not None:
             found = validate_commentary_source(ix.plan.critiques, commentary_source.read_text(encoding="utf-8"))
             if found:

@@ -219,7 +219,7 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs") -> None:
                 site_dir.rename(old)
             (tmp / "site").rename(site_dir)
             if old.exists():
-                shutil.rmtree(old, onexc=lambda *_: None)
+                shutil.rmtree(old, ignore_errors=True)
                 if old.exists():  # e.g. a read-only site/ folder: the new site is in place, but say so
                     raise BuildFailed(f"built {site_dir}, but could not remove the previous site at {old}")
         finally:
