@@ -5,16 +5,15 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt plugins/pyproject.toml | cksum | cut -d' ' -f1)
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1753315200)
 export NO_MKDOCS_2_WARNING := 1
-export JIEBA_CACHE_DIR := $(CURDIR)/.cache
 
 .PHONY: help serve build check test lint browser-deps bench urls schemas clean
 
 help:
-	@echo "make serve   preview at http://127.0.0.1:8000 with live reload (data changes too)"
+	@echo "make serve   preview both languages at http://127.0.0.1:8000 with live reload (data changes too)"
 	@echo "make build   strict build into site/ (replaced only when the whole build succeeds)"
 	@echo "make check   validate data/ and the commentary in seconds, without building"
 	@echo "make test    the whole test suite (lint, types, unit, build, browser, accessibility)"
-	@echo "make bench   the performance benchmark (not part of make test)"
+	@echo "make bench   the build benchmark: plugin vs the same pages as plain Markdown, and Zensical (not part of make test)"
 	@echo "make urls    after review: record new published URLs in published-urls.txt"
 	@echo "make schemas regenerate schemas/*.json (for editors) from the plugin's schema"
 
@@ -27,8 +26,10 @@ $(STAMP): requirements.txt plugins/pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	touch $@
 
+# Both languages are separate builds; `actionplan serve` rebuilds them on every change and keeps
+# the last good site up (with the problem shown on every page) when a change breaks the build.
 serve: $(STAMP)
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/actionplan serve -p 8000
 
 build: $(STAMP)
 	$(BIN)/actionplan build

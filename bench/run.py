@@ -60,11 +60,13 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def edition(engine: list[str], folder: Path, out: Path, extra: tuple[str, ...] = ()) -> tuple[float, float]:
-    """Both language builds of the configs in ``folder`` into ``out``: summed wall and CPU."""
+def edition(engine: list[str], folder: Path, out: Path | None, extra: tuple[str, ...] = ()) -> tuple[float, float]:
+    """Both language builds of the configs in ``folder`` (into ``out``; None: the configs' own
+    site_dir, as Zensical takes it): summed wall and CPU."""
     wall = cpu = 0.0
     for name, sub in CONFIGS:
-        w, c = timed([*engine, "build", "-f", str(folder / name), "-d", str(out / sub if sub else out), *extra], folder)
+        where = [] if out is None else ["-d", str(out / sub if sub else out)]
+        w, c = timed([*engine, "build", "-f", str(folder / name), *where, *extra], folder)
         wall, cpu = wall + w, cpu + c
     return wall, cpu
 
@@ -105,8 +107,8 @@ def run(runs: int) -> dict[str, Any]:
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
     zs: dict[str, Any] = {}
     if zensical:
-        cold = [edition([zensical], gen, TMP / f"z{i}", ("--clean",)) for i in range(runs)]
-        warm = [edition([zensical], gen, TMP / f"z{i}") for i in range(runs)]
+        cold = [edition([zensical], gen, None, ("--clean",)) for _ in range(runs)]
+        warm = [edition([zensical], gen, None) for _ in range(runs)]
         zs = {"cold_wall": statistics.median(c[0] for c in cold), "cold_cpu": statistics.median(c[1] for c in cold),
               "warm_wall": statistics.median(w[0] for w in warm), "warm_cpu": statistics.median(w[1] for w in warm)}
     shutil.rmtree(TMP, ignore_errors=True)

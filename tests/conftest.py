@@ -36,10 +36,10 @@ def build_env() -> dict[str, str]:
     return env
 
 
-def run_build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    """``actionplan build`` (strict, atomic) as a subprocess, as ``make build`` runs it."""
+def run_build(project: Path, site: Path, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """``actionplan build`` (strict, atomic, both languages) as a subprocess, as ``make build`` runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "actionplan.cli", "-f", str(project / "mkdocs.yml"), "build", "-d", str(site)],
+        [sys.executable, "-m", "actionplan.cli", "-f", str(project / "mkdocs.yml"), "build", "-d", str(site), "--engine", engine],
         cwd=project, env=build_env(), capture_output=True, text=True, timeout=600,
     )
 
@@ -57,7 +57,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def index():  # type: ignore[no-untyped-def]
     from actionplan.site import load_all
 
-    return load_all(ROOT / "data", ROOT / "content" / "commentary", ROOT, version=None)
+    return load_all(ROOT / "data", ROOT / "content" / "commentary", ROOT)
 
 
 @pytest.fixture()
