@@ -156,7 +156,8 @@
     if (!ui || ui.dialog.hidden) return;
     ui.dialog.hidden = true;
     document.documentElement.classList.remove("ap-search-open");
-    var back = state.opener && document.contains(state.opener) ? state.opener : document.querySelector(".ap-search-button");
+    var o = state.opener;
+    var back = o && o !== document.body && document.contains(o) ? o : document.querySelector(".ap-search-button");
     if (back && back.focus) back.focus();
   }
 
