@@ -284,10 +284,12 @@ def prepare_pagefind(site: Path) -> None:
 def markdown(result: dict[str, Any]) -> str:
     s = {e: result[e]["summary"] for e in ("material", "pagefind")}
     lines = ["# Search benchmark (issue 14)", "",
-             f"{result['queries']} queries ({result['per_lang']['zh']} zh, {result['per_lang']['en']} en) from `bench/search/queries.yaml`, "
+             f"{result['queries']} queries ({result['per_lang']['zh']} zh, {result['per_lang']['en']} en) "
+             "from `bench/search/queries.yaml`, "
              "typed with Playwright `fill()` into each engine's search box in Debian chromium, site served on 127.0.0.1. "
              "Material: the site as built today (Material's search plugin, jieba-segmented per-language indexes). "
-             "Pagefind: the same site built without Material's search, with `content/assets/search.js` and `actionplan.search.index_site`.", "",
+             "Pagefind: the same site built without Material's search, "
+             "with `content/assets/search.js` and `actionplan.search.index_site`.", "",
              "Bytes: response bodies of search files (Material: `search/search_index.json`, the worker; Pagefind: `pagefind/`), "
              "gzip-compressed here (level 6) since http.server sends none; medians over queries, each in a fresh page. "
              "Time: fill() to the results list's last change (MutationObserver), median; CPU 4×: CDP `Emulation.setCPUThrottlingRate` 4, warm page.", "",
@@ -307,9 +309,11 @@ def markdown(result: dict[str, Any]) -> str:
     for e in ("material", "pagefind"):
         for lang in ("zh", "en"):
             lines.append(f"- {e} {lang}: {', '.join(s[e][lang]['misses_top5']) or 'none'}")
-    lines += ["", "## Every query", "", "| lang | query | type | expected | Material rank | Pagefind rank | Pagefind top 5 |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines += ["", "## Every query", "", "| lang | query | type | expected | Material rank | Pagefind rank | Pagefind top 5 |",
+              "| --- | --- | --- | --- | --- | --- | --- |"]
     for a, b in zip(result["material"]["rows"], result["pagefind"]["rows"], strict=True):
-        lines.append(f"| {a['lang']} | `{a['q']}` | {a['type']} | {', '.join(a['expect'])} | {a['rank'] or '–'} | {b['rank'] or '–'} | {', '.join(b['top5'])} |")
+        cells = [a["lang"], f"`{a['q']}`", a["type"], ", ".join(a["expect"]), str(a["rank"] or "–"), str(b["rank"] or "–"), ", ".join(b["top5"])]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 

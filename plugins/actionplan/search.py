@@ -17,6 +17,7 @@ build segments Chinese with its own dictionary); it reads and writes local files
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import shutil
@@ -55,7 +56,7 @@ def bigram_tokens(text: str) -> list[str]:
     for run in HAN.findall(text):
         if len(run) == 1:
             out.append(f"{TOKEN_PREFIX}{ord(run):x}")
-        out.extend(f"{TOKEN_PREFIX}{ord(a):x}{ord(b):x}" for a, b in zip(run, run[1:], strict=False))
+        out.extend(f"{TOKEN_PREFIX}{ord(a):x}{ord(b):x}" for a, b in itertools.pairwise(run))
     return out
 
 
