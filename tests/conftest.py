@@ -111,3 +111,20 @@ def browser():  # type: ignore[no-untyped-def]
         )
         yield b
         b.close()
+
+
+ENGINES = ("mkdocs", "properdocs", "zensical")
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The real site built by each engine we support: MkDocs (the suite's own ``site``), ProperDocs
+    (plugin and all) and Zensical (from ``actionplan generate``)."""
+    engine = str(request.param)
+    if engine == "mkdocs":
+        return engine, request.getfixturevalue("site")
+    out = tmp_path_factory.mktemp(engine) / "site"
+    result = run_build(ROOT, out, engine=engine)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return engine, out
+

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.site import load_all
 from actionplan.problems import DataError
+from actionplan.site import load_all
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tiny"
 ACTIONPLAN = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "actionplan"

@@ -58,7 +58,7 @@ def test_every_target_page_links_its_critiques_and_back(site: Path, index: Index
     missing = []
     for c in index.plan.critiques:
         for lang in ("zh", "en"):
-            crit_html = (site / paths.url((paths.prefix(lang) + paths.critique(c.id))) / "index.html").read_text(encoding="utf-8")
+            crit_html = (site / paths.url(paths.prefix(lang) + paths.critique(c.id)) / "index.html").read_text(encoding="utf-8")
             for t in c.targets:
                 target_src = (paths.prefix(lang) + paths.unit(t))
                 target_html = (site / paths.url(target_src) / "index.html").read_text(encoding="utf-8")

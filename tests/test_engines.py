@@ -21,20 +21,7 @@ from actionplan import registry
 from actionplan.index import Index
 from actionplan.text import plain
 
-from .conftest import ROOT, run_build
-
-ENGINES = ("mkdocs", "properdocs", "zensical")
-
-
-@pytest.fixture(scope="session", params=ENGINES)
-def engine_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, site: Path) -> tuple[str, Path]:
-    engine = str(request.param)
-    if engine == "mkdocs":
-        return engine, site  # the suite's own build of the real site
-    out = tmp_path_factory.mktemp(engine) / "site"
-    result = run_build(ROOT, out, engine=engine)
-    assert result.returncode == 0, result.stderr[-4000:]
-    return engine, out
+from .conftest import ROOT
 
 
 class Requests(HTMLParser):

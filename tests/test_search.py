@@ -1,22 +1,19 @@
 """Site search (issue 14): the Pagefind box typed in Chromium, on any engine's build.
 
-The site comes from the ``search_site`` fixture: ``SEARCH_SITE=<folder>`` points it at any engine's
-built site (with ``pagefind/`` from ``actionplan.search.index_site`` and search.js wired in);
-otherwise it is a copy of the session's ``site`` with search.js/css put in and the index built,
-so these tests run today, before the templates and the config carry search themselves.
+The site comes from the ``search_site`` fixture: each engine's build (MkDocs, ProperDocs,
+Zensical; ``actionplan build`` runs Pagefind over both languages), so every engine must give
+the same top results; ``SEARCH_SITE=<folder>`` points it at a site built elsewhere.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ROOT, bench_script
+from .conftest import bench_script
 
 pytestmark = pytest.mark.browser
 
@@ -30,32 +27,11 @@ def test_the_subset_is_twenty_queries_in_both_languages() -> None:
 
 
 @pytest.fixture(scope="session")
-def search_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def search_site(engine_site: tuple[str, Path]) -> Path:
+    """Each engine's build of the site (``SEARCH_SITE=<folder>``: a site built elsewhere)."""
     if given := os.environ.get("SEARCH_SITE"):
         return Path(given)
-    site: Path = request.getfixturevalue("site")
-    out = tmp_path_factory.mktemp("search") / "site"
-    shutil.copytree(site, out)
-    for name in ("search.js", "search.css"):
-        shutil.copy2(ROOT / "content" / "assets" / name, out / "assets" / name)
-    # Today's pages load Material's search; these tests are about ours: take Material's out and
-    # put ours in, as the engine's config will (extra_javascript / extra_css).
-    for f in out.rglob("*.html"):
-        text = f.read_text(encoding="utf-8")
-        m = re.search(r'<script src="((?:\.\./)*)assets/actionplan\.js"></script>', text)
-        if not m:
-            continue
-        rel = m.group(1)
-        text = text.replace(m.group(0), m.group(0) + f'<script src="{rel}assets/search.js"></script>', 1)
-        text = text.replace("</head>", f'<link rel="stylesheet" href="{rel}assets/search.css"></head>', 1)
-        text = re.sub(r'"search": "[^"]*search\.[0-9a-f]+\.min\.js"', '"search": null', text)
-        f.write_text(text, encoding="utf-8")
-    shutil.rmtree(out / "search", ignore_errors=True)
-    shutil.rmtree(out / "en" / "search", ignore_errors=True)
-    from actionplan.search import index_site
-
-    index_site(out)
-    return out
+    return engine_site[1]
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,7 @@ build, so a failed build never leaves a half-written ``site/``.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from .problems import DataError
@@ -58,7 +56,8 @@ def check(config_file: Path, commentary_source: Path | None = None) -> int:
 
 def build(root: Path, site_dir: Path, engine: str) -> int:
     """Both languages' builds with ``engine``; ``site_dir`` is replaced only when all succeed."""
-    from .engines import BuildFailed, build as build_site
+    from .engines import BuildFailed
+    from .engines import build as build_site
 
     try:
         build_site(root, site_dir, engine)

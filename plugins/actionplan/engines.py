@@ -28,7 +28,8 @@ from typing import Any
 import yaml
 
 from . import paths
-from .site import edition, load_all
+from .search import index_site
+from .site import edition, load_all, source_base
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 # (configuration file, the site folder it builds into, relative to the site root), per language.
@@ -85,7 +86,7 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 
 def read_config(path: Path) -> dict[str, Any]:
     """A configuration file with its ``INHERIT`` merged in (mappings merged, the rest replaced)."""
-    data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506 - safe loader
+    data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     parent = data.pop("INHERIT", None)
     if parent:
         return _merge(read_config(path.parent / parent), data)
@@ -135,8 +136,7 @@ def generate(root: Path, out: Path) -> list[Path]:
                 dest = target / f.relative_to(docs)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(f, dest)
-        repo = cfg.get("repo_url")
-        repo_blob = f"{repo.rstrip('/')}/blob/{opts.get('repo_branch', 'main')}/" if repo else None
+        repo_blob = source_base(cfg.get("edit_uri"), cfg.get("repo_url"))
         assets = root / opts.get("assets_dir", "content/assets")
         built = edition(ix, lang, str(cfg.get("site_url") or ""), repo_blob,
                         assets=None if assets.resolve().is_relative_to(docs) else assets, redirects=getattr(ix.plan, "redirects", ()))
@@ -153,6 +153,9 @@ def generate(root: Path, out: Path) -> list[Path]:
             else:
                 dest.write_text(o.content or "", encoding="utf-8")
         cfg["plugins"] = [p for p in cfg.get("plugins", []) if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
+        # Search is the edition's own (Pagefind, run after the build): an engine's built-in
+        # search, on by default where it exists, is turned off by its documented setting.
+        cfg["plugins"].append({"search": {"enabled": False}})
         cfg["docs_dir"] = lang
         cfg["site_dir"] = f"site/{sub}" if sub else "site"
         cfg.pop("watch", None)
@@ -191,7 +194,8 @@ def _cleaned_on_term(path: Path) -> Iterator[None]:
 
 
 def build_into(root: Path, site: Path, engine: str = "mkdocs", work: Path | None = None) -> None:
-    """Build the edition with ``engine`` into the (empty or absent) folder ``site``."""
+    """Build the edition with ``engine`` into the (empty or absent) folder ``site``, then its
+    search index (Pagefind, over the HTML of both builds, so search is the same on every engine)."""
     if engine not in ENGINES:
         raise BuildFailed(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
     if engine == "zensical":
@@ -200,9 +204,13 @@ def build_into(root: Path, site: Path, engine: str = "mkdocs", work: Path | None
             run_engine(engine, config, None, gen)
         shutil.rmtree(site, ignore_errors=True)
         (gen / "site").rename(site)
-        return
-    for name, sub in CONFIGS.values():
-        run_engine(engine, root / name, site / sub if sub else site, root)
+    else:
+        for name, sub in CONFIGS.values():
+            run_engine(engine, root / name, site / sub if sub else site, root)
+    try:
+        index_site(site)
+    except RuntimeError as e:
+        raise BuildFailed(f"search index: {e}") from None
 
 
 def build(root: Path, site_dir: Path, engine: str = "mkdocs") -> None:

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 
 from . import paths
 from .problems import DataError
-from .site import edition, load_all
+from .site import edition, load_all, source_base
 
 log = get_plugin_logger(__name__)
 
@@ -45,8 +45,6 @@ class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     """A missing translation fails the build instead of silently showing only the original."""
     strict_counts = c.Type(bool, default=True)
     """The data must hold exactly the plan's counts (3/30/103): an accidental deletion fails loudly."""
-    repo_branch = c.Type(str, default="main")
-    """Branch that "view source" links open."""
 
 
 class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped-call]
@@ -93,7 +91,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
                 files.remove(f)  # commentary units are data; their pages are generated
             elif f.is_documentation_page():
                 f.edit_uri = f"{docs_rel}/{f.src_uri}"  # edit_uri points at the repository root
-        repo_blob = f"{config.repo_url.rstrip('/')}/blob/{self.config.repo_branch}/" if config.repo_url else None
+        repo_blob = source_base(config.edit_uri, config.repo_url)
         assets = root / self.config.assets_dir
         built = edition(ix, self.config.lang, self.root_url, repo_blob,
                         assets=None if assets.resolve().is_relative_to(docs) else assets, redirects=getattr(ix.plan, "redirects", ()))

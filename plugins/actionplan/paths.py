@@ -11,8 +11,6 @@ by hand; changing anything here must come with a redirect (see the URL registry 
 
 from __future__ import annotations
 
-import posixpath
-
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 

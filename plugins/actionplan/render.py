@@ -200,7 +200,7 @@ class Renderer:
 
     # -- pages -------------------------------------------------------------------------------
     def unit_page(self, uid: str) -> Page:
-        ix, L, lang = self.ix, self.L, self.lang
+        ix, L = self.ix, self.L
         u: Unit = ix.units[uid]
         src = paths.unit(uid)
         crumbs = [(self.label(a), self.link(src, a)) for a in ix.ancestors(uid)]
@@ -244,6 +244,8 @@ class Renderer:
             footnotes_src=paths.rel_md(src, paths.FOOTNOTES),
             children_label=L["children_goals"] if isinstance(u, Pillar) else L["children_actions"],
             official=list(official.items()), **cit,
+            search={"uid": uid, "kind": u.kind, "pillar": "" if uid == "intro" else uid.split(".")[0],
+                    "title": self.label(uid) if uid == "intro" else self.title(uid, 60)},
         )
 
     def home_page(self) -> Page:
@@ -278,7 +280,8 @@ class Renderer:
         meta = {"title": f"{name} ({a.acronym})" if a.acronym else name, "agency": aid,
                 "description": f"{a.name}" + (f" ({a.acronym})" if a.acronym else "")}
         return self.page("agency.md.j2", src, a.where, meta, a=a, name=name, leads=items(self.ix.leads.get(aid, [])),
-                         named=items(self.ix.names.get(aid, [])), index=paths.rel_md(src, paths.AGENCIES))
+                         named=items(self.ix.names.get(aid, [])), index=paths.rel_md(src, paths.AGENCIES),
+                         search={"uid": aid, "kind": "agency", "pillar": "", "title": meta["title"]})
 
     def agencies_page(self) -> Page:
         src = paths.AGENCIES
@@ -308,6 +311,8 @@ class Renderer:
             before=before and {"id": before.id, "link": paths.rel_md(src, paths.critique(before.id))},
             after=after and {"id": after.id, "link": paths.rel_md(src, paths.critique(after.id))},
             whole=paths.rel_md(src, paths.COMMENTARY), claims=self.claim_views(c), official=[],
+            search={"uid": c.id, "kind": "commentary", "pillar": "",
+                    "title": text.excerpt(c.en if self.lang == "en" and c.en else c.text, 60)},
         )
 
     def commentary_page(self) -> Page:

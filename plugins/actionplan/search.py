@@ -5,9 +5,9 @@ built them). It writes ``site_dir/pagefind/``: Pagefind's bundle, with one index
 (zh, en), and ``ids.json``, the small map from every unit's ID (and agency acronym) to its page in
 each language, which the search box uses to send an ID query straight to its unit.
 
-The pages say what is indexed and how through ``data-pagefind-*`` attributes in their HTML (see
-``search_annotate.py`` for the prototype that adds them to today's pages, and the report of
-issue 14 for where each attribute goes). Markup the templates already mark as not for search is
+The pages say what is indexed and how through ``data-pagefind-*`` attributes that the page
+templates write (the page body, the weights of its title and subtitle, its ID, kind, pillar and
+title as hidden meta, and ``data-pagefind-ignore`` on listings of other units). Markup the templates already mark as not for search is
 excluded here, by selector, so the templates need no second marking for it.
 
 Pagefind runs from the ``pagefind[extended]`` wheel (its binary is in the wheel; the extended
@@ -150,9 +150,7 @@ def index_site(site_dir: Path) -> None:
     """Index the built site at ``site_dir`` into ``site_dir/pagefind/`` (replaced as a whole)."""
     site_dir = Path(site_dir)
     if not _has_attributes(site_dir):
-        from . import search_annotate  # prototype: today's templates carry no data-pagefind-* yet
-
-        search_annotate.annotate(site_dir)
+        raise RuntimeError(f"{site_dir}: no page carries data-pagefind-body; nothing to index")
     out = site_dir / BUNDLE
     if out.exists():
         shutil.rmtree(out)

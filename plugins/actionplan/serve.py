@@ -42,7 +42,7 @@ CLIENT = """<script>
     el.textContent = "The last build failed; this is the last good site.\\n\\n" + text;
   }
   function poll() {
-    fetch("%s", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+    fetch("__STATE__", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
       if (seen !== null && s.version !== seen) { location.reload(); return; }
       seen = s.version;
       banner(s.error);
@@ -50,7 +50,7 @@ CLIENT = """<script>
   }
   poll();
 })();
-</script>""" % STATE
+</script>""".replace("__STATE__", STATE)
 
 
 def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
@@ -103,11 +103,9 @@ class Handler(SimpleHTTPRequestHandler):
     preview: Preview
 
     def translate_path(self, path: str) -> str:
-        site = self.preview.site
-        if site is None:
-            return str(self.preview.work / "missing")
-        rel = super().translate_path(path)[len(str(Path.cwd())):].lstrip("/")
-        return str(site / rel)
+        # The folder changes with every good build: the standard mapping, onto the current one.
+        self.directory = str(self.preview.site or self.preview.work / "missing")
+        return super().translate_path(path)
 
     def do_GET(self) -> None:
         if self.path.split("?")[0] == STATE:
@@ -135,7 +133,7 @@ class Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

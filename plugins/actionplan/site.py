@@ -90,3 +90,14 @@ def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: 
             here, there = old[len(prefix):], new[len(prefix):] if new.startswith(prefix) else new
             outputs.append(Output(redirect.page_path(here), redirect.redirect_html(here, there, there, site + new)))
     return Edition(lang, pages, outputs)
+
+
+def source_base(edit_uri: str | None, repo_url: str | None) -> str | None:
+    """Where "view source" links point (``…/blob/<branch>/``), from the configuration's edit link:
+    an absolute ``edit_uri`` (``…/edit/<branch>/``), or one relative to ``repo_url``."""
+    if not edit_uri:
+        return None
+    full = edit_uri if "://" in edit_uri else (f"{repo_url.rstrip('/')}/{edit_uri.lstrip('/')}" if repo_url else "")
+    if "/edit/" not in full:
+        return None
+    return full.replace("/edit/", "/blob/", 1).rstrip("/") + "/"
