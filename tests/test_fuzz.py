@@ -32,9 +32,9 @@ import yaml
 from hypothesis import HealthCheck, Phase, currently_in_test_context, event, example, given, settings
 from hypothesis import strategies as st
 
-from actionplan.site import load_all
 from actionplan.problems import DataError
 from actionplan.render import Renderer
+from actionplan.site import load_all
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tiny"
 TRANSLATIONS_FOLDER = "data/translations/zh/"
