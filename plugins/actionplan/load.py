@@ -104,19 +104,18 @@ def one_redirects(path: Path, shown: str, problems: list[Problem]) -> tuple[bool
     raw = load_yaml_file(path, shown, problems, empty_ok=True)
     if raw is None:
         return len(problems) == found, ()
-    got = _checked(raw, "redirects", shown, "redirect", problems)
-    if got is None:
+    if not isinstance(raw, Map):
+        _checked(raw, "redirects", shown, "redirect", problems)
         return False, ()
     out = []
-    for old, new in got.items():
+    for old, new in raw.items():
         line = raw.lines.get(old, raw.line) if isinstance(raw, Map) else 0
         one = Map({"old": old, "new": new})
         one.line, one.lines = line, {"old": line, "new": line}
         rec = validate_records(REDIRECT, one, shown, line, f"redirect {old}", problems)
-        if rec is None:
-            return False, ()
-        out.append(rec)
-    return True, tuple(out)
+        if rec is not None:
+            out.append(rec)
+    return len(out) == len(raw), tuple(out)
 
 
 def load_translations(data_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, dict[str, Translation]], list[str]]:
@@ -232,7 +231,7 @@ def load_commentary(directory: Path, root: Path, problems: list[Problem]) -> tup
         assert isinstance(unit, Critique)
         if unit.id != path.stem:
             problems.append(Problem(Where(file, raw.lines.get("id", raw.line)), f"critique {unit.id}", "id",
-                                    f"must equal the file name: {path.name} holds {path.stem}"))
+                                    f"is {unit.id!r}, but the file is {path.name}: a unit's ID equals its file name"))
         body = m.group(2).strip("\n")
         if not body.strip():
             problems.append(Problem(Where(file, m.group(1).count("\n") + 3), f"critique {unit.id}", "body",

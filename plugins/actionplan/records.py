@@ -146,7 +146,7 @@ def url_problem(value: str) -> str | None:
     """The one rule for every URL field: parsed, https, with a host, nothing that could end an attribute."""
     bad = _URL_BAD.search(value)
     if bad:
-        what = "a space" if bad.group().isspace() else repr(bad.group())
+        what = "white space" if bad.group().isspace() else repr(bad.group())
         return f"{value[:60]!r} is not a safe URL: it contains {what}"
     try:
         parts = urlsplit(value)
@@ -561,15 +561,37 @@ def _join(base: str, step: str | int) -> str:
     return f"{base}.{step}" if base else step
 
 
+def _bad_keys(raw: Any, loc: tuple[str | int, ...]) -> list[dict[str, Any]]:
+    """Mapping keys holding an invisible or unencodable character, as pydantic-style errors."""
+    out: list[dict[str, Any]] = []
+    if isinstance(raw, Mapping):
+        for key, value in raw.items():
+            why = bad_character(str(key))
+            if why:
+                out.append({"type": "ap_key", "loc": (*loc, str(key)), "msg": why})
+            else:
+                out += _bad_keys(value, (*loc, str(key)))
+    elif isinstance(raw, list):
+        for i, value in enumerate(raw):
+            out += _bad_keys(value, (*loc, i))
+    return out
+
+
 def validate_records(spec: FileSpec, raw: Any, file: str, line: int, record: str, problems: list[Any]) -> Any:
     """Validate ``raw`` (from ``yamlsrc``, with lines) as ``spec``; the record on success, else ``None``
     with every problem appended as ``path:line: record: field: message``."""
     from .problems import Problem
 
-    try:
-        return spec.adapter.validate_python(raw, context={"file": file})
-    except ValidationError as err:
-        errors = err.errors(include_url=False)
+    errors: list[dict[str, Any]] = _bad_keys(raw, ())
+    if not errors:  # pydantic cannot even read a key holding a lone surrogate
+        try:
+            return spec.adapter.validate_python(raw, context={"file": file})
+        except ValidationError as err:
+            errors = [dict(e) for e in err.errors(include_url=False)]
+    # A list with a broken item is also "too short" to pydantic: one slip, one problem.
+    locs = [tuple(e["loc"]) for e in errors]
+    errors = [e for e in errors if not (e["type"] == "too_short" and any(
+        len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"]) for other in locs))]
     seen: set[tuple[Any, ...]] = set()
     for e in errors:
         known = ""
@@ -597,7 +619,7 @@ def validate_records(spec: FileSpec, raw: Any, file: str, line: int, record: str
                 value[step] if isinstance(value, Sequence) and isinstance(step, int) and step < len(value) else None)
             value, tp = nxt, _child(tp, step)
         if e["type"] in _MESSAGES:
-            message = _MESSAGES[e["type"]](dict(e))
+            message = _MESSAGES[e["type"]](e)
             if e["type"] == "extra_forbidden":
                 message += f" (known: {known})"
         else:

@@ -419,7 +419,7 @@ def validate_url_names(plan: Plan, critiques: tuple[Critique, ...]) -> list[Prob
             folded = ident.casefold()
             if folded in RESERVED or folded.split(".")[0] in ("index",):
                 problems.append(Problem(where, f"{record} {ident}", "id",
-                                        f"{ident!r} is a path the site itself uses; choose another ID (reserved: {', '.join(RESERVED)})"))
+                                        f"{ident!r} is a path the site itself uses; choose another ID"))
             first = seen.get(folded)
             if first is not None and first[0] != ident:
                 problems.append(Problem(where, f"{record} {ident}", "id",

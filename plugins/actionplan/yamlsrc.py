@@ -171,7 +171,12 @@ def _bounded(text: str, shown: str, problems: list[Problem], line_offset: int) -
                 problems.append(Problem(Where(shown, line), "", "", f"YAML aliases expand to more than {MAX_VALUES} values; "
                                         "write the data out instead of nesting aliases"))
                 return False
-    except yaml.YAMLError:
+    except yaml.YAMLError as e:
+        if "nesting depth" in str(e):  # libyaml's own limit (1000), met before ours when its scanner reads ahead
+            mark = getattr(e, "problem_mark", None)
+            line = (mark.line if mark else 0) + 1 + line_offset
+            problems.append(Problem(Where(shown, line), "", "", f"YAML nesting deeper than {MAX_DEPTH} levels"))
+            return False
         return True
     return True
 
@@ -209,6 +214,9 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
         return None
     except yaml.YAMLError as e:
         problems.append(Problem(Where(shown), "", "", f"YAML error: {e}"))
+        return None
+    except RecursionError:  # only without libyaml, whose parser bounds nesting before ours
+        problems.append(Problem(Where(shown), "", "", f"YAML nesting deeper than {MAX_DEPTH} levels"))
         return None
     finally:
         if loader is not None:
