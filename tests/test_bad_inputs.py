@@ -738,3 +738,121 @@ def test_cli_build_fails_without_writing_a_site(tmp_path: Path, mutate: Mutation
     assert expected in result.stderr, result.stderr
     assert not (root / "site").exists()
     assert not list(root.glob(".site*")), "the temporary build folder was left behind"
+
+
+# -- `actionplan check` as a contributor and CI run it: a process, no MkDocs, no tracebacks --------
+
+HOSTILE_CLI = [
+    pytest.param(edit(ZH2, "II.1.1:\n", '"I.9.9\\n::error file=README.md,line=1::All checks passed\\n":\n  text: 注入。\nII.1.1:\n'),
+                 "data/translations/zh/II.yaml:9: I.9.9\\x0a::error file=README.md,line=1::All checks passed\\x0a: "
+                 "translates a unit that does not exist", id="annotation-injection"),
+    pytest.param(fifo(P2), "data/pillars/II.yaml: is a special file (a FIFO, device or socket), not a regular file", id="fifo"),
+    pytest.param(symlink(GLOSSARY, "/dev/zero"),
+                 "data/glossary.yaml: is a symbolic link; commit the file itself (a link may point outside the repository)", id="dev-zero"),
+    pytest.param(symlink(FOOTNOTES, "/nonexistent"),
+                 "data/footnotes.yaml: is a symbolic link; commit the file itself (a link may point outside the repository)", id="dangling"),
+    pytest.param(write(AGENCIES, "[" * 100_000 + "]" * 100_000 + "\n"), "data/agencies.yaml:1: YAML nesting deeper than 50 levels", id="deep"),
+    pytest.param(write(C03, "---\n" + laughs() + "id: C03\n---\n电网是风险所在。\n"),
+                 "content/commentary/C03.md:7: YAML aliases expand to more than 200000 values; write the data out instead of nesting aliases",
+                 id="alias-bomb-in-front-matter"),
+    pytest.param(edit(P2, "text: Stabilize the grid of today as much as possible.", 'text: "Stabilize \\ud800 the grid"'),
+                 "data/pillars/II.yaml:15: action II.1.1: text: contains a lone surrogate U+D800, which is not a character (not valid UTF-8)",
+                 id="surrogate"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "expected"), HOSTILE_CLI)
+def test_cli_check_reports_hostile_input_in_one_line(tmp_path: Path, mutate: Mutation, expected: str) -> None:
+    root = copy_fixture(tmp_path)
+    mutate(root)
+    result = run_cli(root, "check", "--no-source")
+    assert result.returncode == 1, result
+    assert expected in result.stdout.splitlines(), result.stdout
+    assert "Traceback" not in result.stderr and result.stderr.strip().endswith("problem(s)."), result.stderr
+    assert not any(line.startswith("::") for line in result.stdout.splitlines())
+
+
+def test_cli_check_needs_no_mkdocs(tmp_path: Path) -> None:
+    """`check --root` validates without MkDocs: importing it would fail here."""
+    root = copy_fixture(tmp_path)
+    code = ("import sys; sys.modules['mkdocs'] = None; from actionplan import cli; "
+            f"rc = cli.main(['check', '--root', {str(root)!r}, '--no-source']); "
+            "assert not [m for m in sys.modules if m.startswith('mkdocs') and sys.modules[m] is not None]; sys.exit(rc)")
+    result = subprocess.run([str(ACTIONPLAN.with_name("python")), "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: 2 pillars, 3 goals, 4 actions, 3 commentary units"), result.stdout
+
+
+def test_cli_check_fails_loudly_without_the_commentary_source(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    result = run_cli(root, "check")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    line = result.stderr.strip()
+    assert "\n" not in line and line.startswith(f"{root}/../shared/source/commentary.zh.txt: the official commentary text is missing")
+    assert "--no-source" in line
+
+
+def test_cli_check_compares_with_the_commentary_source_it_is_given(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    source = tmp_path / "commentary.zh.txt"
+    source.write_text("不同的段落。\n页尾\n", encoding="utf-8")
+    result = run_cli(root, "check", "--commentary-source", str(source))
+    assert result.returncode == 1
+    assert any(line.startswith("content/commentary/C01.md") and "differs from the source" in line for line in result.stdout.splitlines()), result.stdout
+
+
+def test_cli_check_root_and_config_file(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    assert run_cli(tmp_path, "check", "--root", str(root), "--no-source").returncode == 0
+    assert run_cli(tmp_path, "-f", str(root / "mkdocs.yml"), "check", "--no-source").returncode == 0
+    missing = run_cli(tmp_path, "check", "--root", str(tmp_path / "nowhere"), "--no-source")
+    assert missing.returncode == 1 and missing.stderr.strip().endswith("nowhere: not a folder (--root names the project, holding data/ and content/)")
+
+
+def test_an_unreadable_file_is_one_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Root reads any file, so permission is simulated: the open fails as it would for a contributor."""
+    root = copy_fixture(tmp_path)
+    real_open = Path.open
+
+    def deny(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "agencies.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", deny)
+    assert problems_of(root) == ["data/agencies.yaml: cannot be read: Permission denied"]
+    assert cli.main(["check", "--root", str(root), "--no-source"]) == 1
+    assert capsys.readouterr().out == "data/agencies.yaml: cannot be read: Permission denied\n"
+
+
+def test_a_full_disk_when_writing_schemas_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    def full(self: Path, *args: object, **kwargs: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "write_text", full)
+    assert cli.main(["schemas", "-o", str(tmp_path / "schemas")]) == 1
+    err = capsys.readouterr().err
+    assert err == f"{tmp_path}/schemas/plan.schema.json: cannot write: No space left on device\n"
+
+
+def test_schemas_into_a_file_instead_of_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "schemas").write_text("", encoding="utf-8")
+    result = run_cli(tmp_path, "schemas", "-o", str(tmp_path / "schemas"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"{tmp_path}/schemas: cannot write: File exists"
+
+
+def test_no_printed_problem_can_forge_a_line() -> None:
+    """Problem text escapes controls, bidi and invisible characters and surrogates, whatever the data held."""
+    from actionplan.problems import Problem
+    from actionplan.records import Where
+
+    hostile = "a\n::error::b\r\x1b[2J\u202e\u2066\x85\U000e0041\ud800\u200b"
+    text = str(Problem(Where(hostile, 3), hostile, hostile, hostile))
+    assert text.isprintable()
+    assert text.count("\\x0a") == 4 and "\\u202e" in text and "\\U000e0041" in text and "\\ud800" in text
+    text.encode("utf-8")  # no lone surrogate left
