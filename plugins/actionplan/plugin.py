@@ -23,8 +23,8 @@ from mkdocs.structure.toc import get_toc
 from . import export, paths, redirect, segcache
 from .index import Index
 from .problems import DataError
-from .site import load_all
 from .render import Renderer
+from .site import load_all
 
 log = get_plugin_logger(__name__)
 

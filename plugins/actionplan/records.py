@@ -127,14 +127,20 @@ class Text:
         if self.enum:
             out["enum"] = list(self.enum)
         elif self.url:
-            out["pattern"] = URL_PATTERN
+            out["pattern"] = anchored(URL_PATTERN[1:-1])
             out["format"] = "uri"
         elif self.pattern:
-            out["pattern"] = f"^(?:{self.pattern})$"
+            out["pattern"] = anchored(self.pattern)
         else:
             out["pattern"] = r"\S"  # not blank
         out["not"] = {"pattern": _INVISIBLE_JSON}
         return out
+
+
+def anchored(pattern: str) -> str:
+    """``pattern`` matching a whole value in every JSON Schema validator: ``(?![\\s\\S])`` ends the
+    input in ECMA-262 and Python alike, where Python's ``$`` would also match before a final newline."""
+    return f"^(?:{pattern})(?![\\s\\S])"
 
 
 # A URL: https, a host, and nothing a quote, space, angle bracket or backslash could break out of.
@@ -168,13 +174,13 @@ Url = Annotated[str, Text(url=True, max_len=2000)]
 Page = Annotated[int, Field(strict=True, ge=1)]
 Count = Annotated[int, Field(strict=True, ge=0)]
 Bool = Annotated[bool, Field(strict=True)]
-ActionId = Annotated[str, Text(pattern=r"(I|II|III)\.\d+\.\d+")]
-GoalId = Annotated[str, Text(pattern=r"(I|II|III)\.\d+")]
+ActionId = Annotated[str, Text(pattern=r"(I|II|III)\.[0-9]+\.[0-9]+")]
+GoalId = Annotated[str, Text(pattern=r"(I|II|III)\.[0-9]+")]
 PillarId = Annotated[str, Text(enum=("I", "II", "III"))]
 CritiqueId = Annotated[str, Text(pattern=r"C[0-9A-Za-z\-]+", max_len=40)]
 AgencyId = Annotated[str, Text(pattern=ID_RE, max_len=40)]
-Version = Annotated[str, Text(pattern=r"\d+\.\d+\.\d+", max_len=20)]
-Date = Annotated[str, Text(pattern=r"\d{4}-\d{2}-\d{2}", max_len=10)]
+Version = Annotated[str, Text(pattern=r"[0-9]+\.[0-9]+\.[0-9]+", max_len=20)]
+Date = Annotated[str, Text(pattern=r"[0-9]{4}-[0-9]{2}-[0-9]{2}", max_len=10)]
 SITE_DIR = Text(pattern=r"[A-Za-z0-9_~\-][A-Za-z0-9._~\-]*(/[A-Za-z0-9_~\-][A-Za-z0-9._~\-]*)*/", max_len=300)
 SiteDir = Annotated[str, SITE_DIR]
 CRITIQUE_KINDS = ("background", "structure", "critique", "risk", "caption")
@@ -334,7 +340,7 @@ class PlanFile(Record):
 
     title: Title
     publisher: Title
-    published: Annotated[str, Text(pattern=r"\d{4}-\d{2}")]
+    published: Annotated[str, Text(pattern=r"[0-9]{4}-[0-9]{2}")]
     pdf_url: Url
     pdf_page_offset: Count
     counts: Counts
@@ -490,7 +496,7 @@ FILES: dict[str, FileSpec] = {
                           "changelog.yaml: releases, newest first, with the units each changed"),
     "critique": FileSpec(Critique, "critique", "front matter of a commentary unit (content/commentary/<ID>.md)"),
     "redirects": FileSpec(Annotated[dict[str, SiteDir], Field(json_schema_extra={
-        "propertyNames": {"pattern": f"^(?:{SITE_DIR.pattern})$", "maxLength": SITE_DIR.max_len}})], "redirect",
+        "propertyNames": {"pattern": anchored(SITE_DIR.pattern or ""), "maxLength": SITE_DIR.max_len}})], "redirect",
                           "redirects.yaml: moved URLs, old site-relative directory URL -> new ('{}' for none)"),
 }
 
