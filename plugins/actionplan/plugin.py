@@ -286,7 +286,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             files.append(f)
             HtmlPage(nav_titles.get(page.src), f, config)  # becomes f.page: MkDocs renders it, and nav uses it
             self.generated.add(page.src)
-        doc = export.build(ix, config.site_url or "", self.config.version)
+        doc = export.build(ix, config.site_url or "", ix.plan.version)
         static = [self._make(config, "export/plan.json", content=export.dumps(doc)),
                   self._make(config, "export/actions.csv", content=export.actions_csv(doc))]
         static += [self._make(config, f"export/units/{uid}.json", content=export.dumps(unit)) for uid, unit in export.units(doc).items()]
@@ -449,7 +449,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
                 src = f"id/{form}/"
                 added.append(self._make(config, redirect.page_path(src), content=redirect.redirect_html(src, target, uid, site + target)))
                 files.append(added[-1])
-        for old, new in self.config.redirects.items():
+        for old, new in ((r.old, r.new) for r in ix.plan.redirects):
             if not (isinstance(old, str) and isinstance(new, str) and redirect.URL_RE.match(old) and redirect.URL_RE.match(new)):
                 raise PluginError(f"actionplan: redirects: {old!r}: {new!r}: both must be site-relative directory URLs ending in '/'")
             if any(f.url == old or f.dest_uri == redirect.page_path(old) for f in files):

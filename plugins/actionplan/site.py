@@ -75,8 +75,9 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
 
     ``content_dir`` (default: the commentary folder's parent) and ``overrides_dir`` (default:
     ``root/overrides``) are checked for links and special files, since a build publishes them.
-    The edition's version is the newest release in ``data/changelog.yaml`` (``plan.version``);
-    ``version``, when given, must be that release (the caller's copy may not drift)."""
+    The edition's version lives in one place, the newest release in ``data/changelog.yaml``
+    (``plan.version``); ``version`` is accepted for old callers and ignored, so that ``check`` and
+    every build read the same one."""
     problems: list[Problem] = []
     for folder in (data_dir, content_dir or commentary_dir.parent, overrides_dir or root / "overrides"):
         check_tree(folder, root, problems)
@@ -89,7 +90,7 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         claimed = commentary_files(commentary_dir, root, []) [1] if commentary_dir.is_dir() else 0
         complete = len(critiques) == claimed
         problems += validate_commentary(plan, critiques, complete, require_translations)
-        problems += validate_releases(plan, critiques, version)
+        problems += validate_releases(plan, critiques, None)
         problems += validate_url_names(plan, critiques)
         problems += validate_redirects(plan, critiques)
     if problems:
