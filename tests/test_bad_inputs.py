@@ -856,3 +856,21 @@ def test_no_printed_problem_can_forge_a_line() -> None:
     assert text.isprintable()
     assert text.count("\\x0a") == 4 and "\\u202e" in text and "\\U000e0041" in text and "\\ud800" in text
     text.encode("utf-8")  # no lone surrogate left
+
+
+def test_the_folders_to_check_can_be_named(tmp_path: Path) -> None:
+    """load_all checks content_dir and overrides_dir for links, wherever the caller keeps them."""
+    root = copy_fixture(tmp_path)
+    theme = root / "theme-overrides"
+    theme.mkdir()
+    (theme / "main.html").symlink_to("/etc/hostname")
+    load(root)  # not a folder load_all was told about
+    with pytest.raises(DataError) as info:
+        load_all(root / "data", root / "content" / "commentary", root, overrides_dir=theme)
+    assert [str(p) for p in info.value.problems] == [
+        "theme-overrides/main.html: is a symbolic link; commit the file itself (a link may point outside the repository)"]
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    with pytest.raises(DataError) as info:
+        load_all(root / "data", root / "content" / "commentary", root, content_dir=outside)
+    assert [str(p) for p in info.value.problems] == [f"{outside}: is a symbolic link or lies outside the repository"]
