@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from actionplan import cli
 from actionplan.problems import DataError
 from actionplan.site import load_all
 
@@ -72,6 +73,57 @@ def to_directory(rel: str) -> Mutation:
         (root / rel / "stray.yaml").write_text("a: 1\n", encoding="utf-8")
 
     return apply
+
+
+def symlink(rel: str, target: str) -> Mutation:
+    """``rel`` becomes a symbolic link to ``target`` (absolute, or relative to ``rel``'s folder)."""
+
+    def apply(root: Path) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() or path.is_symlink():
+            path.unlink()
+        path.symlink_to(target)
+
+    return apply
+
+
+def fifo(rel: str) -> Mutation:
+    def apply(root: Path) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            path.unlink()
+        os.mkfifo(path)
+
+    return apply
+
+
+def rename(old: str, new: str) -> Mutation:
+    def apply(root: Path) -> None:
+        (root / old).rename(root / new)
+
+    return apply
+
+
+def make_file(rel: str, text: str = "x\n") -> Mutation:
+    def apply(root: Path) -> None:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+
+    return apply
+
+
+def laughs(indent: str = "") -> str:
+    """Nine lines of nested aliases, ten wide: 10**8 values once expanded (the classic 'billion laughs')."""
+    lines = [f"{indent}a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        lines.append(f"{indent}a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def add_agency(ident: str, name: str = "Index Office") -> Mutation:
+    return edit(AGENCIES, "- id: NIST\n", f"- id: {ident}\n  name: {name}\n- id: NIST\n")
 
 
 def chain(*mutations: Mutation) -> Mutation:
@@ -170,9 +222,9 @@ CASES = [
         edit(P2, "text: Stabilize the grid of today as much as possible.", 'text: "Stabilize the grid\\a of today as much as possible."'),
         "data/pillars/II.yaml:15: action II.1.1: text: contains an invisible or control character U+0007"),
     row("zero-width-space-in-id", edit(P1, "- id: I.1.2", "- id: I.1\u200b.2"),
-        "data/pillars/I.yaml:19: action I.1\u200b.2: id: contains an invisible or control character U+200B"),
+        "data/pillars/I.yaml:19: action I.1\\u200b.2: id: contains an invisible or control character U+200B"),
     row("zero-width-space-in-translation-key", edit(ZH2, "II.1.1:", "II.1.1\u200b:"),
-        "data/translations/zh/II.yaml:9: II.1.1\u200b: contains an invisible or control character U+200B"),
+        "data/translations/zh/II.yaml:9: II.1.1\\u200b: contains an invisible or control character U+200B"),
     # -- empty documents -----------------------------------------------------------------------
     row("empty-agencies-file", write(AGENCIES, ""), "data/agencies.yaml: file is empty"),
     row("null-plan-file", write(PLAN, "~\n"), "data/plan.yaml: file is empty"),
@@ -210,7 +262,7 @@ CASES = [
     row("unknown-note-kind", edit(P1, "kind: as-printed", "kind: typo"),
         "data/pillars/I.yaml:25: action I.1.2: notes[0].kind: 'typo' is not one of: as-printed, repeated, editorial"),
     row("pdf-url-not-https", edit(PLAN, "pdf_url: https://", "pdf_url: http://"),
-        "data/plan.yaml:4: plan: pdf_url: 'http://www.whitehouse.gov/wp-content/uploads/2025/07/America' does not match ^https://"),
+        "data/plan.yaml:4: plan: pdf_url: 'http://www.whitehouse.gov/wp-content/uploads/2025/07/America' must be an https:// URL"),
     row("unknown-pillar-in-plan", edit(PLAN, "pillars: [I, II]", "pillars: [I, IV]"),
         "data/plan.yaml:25: plan: pillars[1]: 'IV' is not one of: I, II, III"),
     row("no-pillars-in-plan", edit(PLAN, "pillars: [I, II]", "pillars: []"),
@@ -301,7 +353,7 @@ CASES = [
     row("commentary-empty-body", write(C03, C03_FRONT + "\n  \n"),
         "content/commentary/C03.md:9: critique C03: body: the quoted commentary text is empty"),
     row("commentary-zero-width-space-in-id", edit(C03, "id: C03", "id: C0\u200b3"),
-        "content/commentary/C03.md:2: critique C0\u200b3: id: contains an invisible or control character U+200B"),
+        "content/commentary/C03.md:2: critique C0\\u200b3: id: contains an invisible or control character U+200B"),
     row("claim-quote-not-in-text", edit(C01, "quote: 两大支柱", "quote: 三大支柱"),
         "content/commentary/C01.md:9: claim K-plan-pillars: quote: is not a verbatim part of the unit's text"),
     row("claim-no-longer-holds", edit(C01, "expected: 2", "expected: 3"),
@@ -359,12 +411,251 @@ CASES = [
 ]
 
 
+# Hostile input (issue 15): URLs, the file system, bounded parsing, reserved and colliding IDs,
+# text that `check` once passed and the build then crashed on, and log injection.
+PDF = "pdf_url: https://www.whitehouse.gov/wp-content/uploads/2025/07/Americas-AI-Action-Plan.pdf"
+SAFE_URL = "is not a safe URL: it contains"
+NOT_A_UNIT = "not a commentary unit: files in the commentary folder are named <ID>.md (e.g. C07.md), with a lower-case .md"
+CASE = "IDs are URLs and must be unique regardless of case"
+SITE_DIR = "[A-Za-z0-9_~\\-][A-Za-z0-9._~\\-]*(/[A-Za-z0-9_~\\-][A-Za-z0-9._~\\-]*)*/"
+PLAN_FIELDS = "title, publisher, published, pdf_url, pdf_page_offset, counts, epigraph, intro, pillars"
+CASES += [
+    # -- one rule for every URL field --------------------------------------------------------
+    row("pdf-url-script-injection", edit(PLAN, PDF, """pdf_url: 'https://x.example/"><script>window.__pwned=1</script><a x="'"""),
+        """data/plan.yaml:4: plan: pdf_url: 'https://x.example/"><script>window.__pwned=1</script><a x="' """ + SAFE_URL + """ '"'"""),
+    row("pdf-url-with-space", edit(PLAN, PDF, "pdf_url: https://x.example/a b.pdf"),
+        "data/plan.yaml:4: plan: pdf_url: 'https://x.example/a b.pdf' " + SAFE_URL + " white space"),
+    row("pdf-url-javascript", edit(PLAN, PDF, "pdf_url: javascript:alert(1)"),
+        "data/plan.yaml:4: plan: pdf_url: 'javascript:alert(1)' must be an https:// URL"),
+    row("pdf-url-no-host", edit(PLAN, PDF, "pdf_url: https:///plan.pdf"),
+        "data/plan.yaml:4: plan: pdf_url: 'https:///plan.pdf' is not an https URL with a host name"),
+    row("pdf-url-single-quote", edit(PLAN, PDF, """pdf_url: "https://x.example/it's.pdf\""""),
+        """data/plan.yaml:4: plan: pdf_url: "https://x.example/it's.pdf" """ + SAFE_URL + """ "'\""""),
+    row("pdf-url-angle-bracket", edit(PLAN, PDF, "pdf_url: https://x.example/<b>.pdf"),
+        "data/plan.yaml:4: plan: pdf_url: 'https://x.example/<b>.pdf' " + SAFE_URL + " '<'"),
+    row("pdf-url-backslash", edit(PLAN, PDF, r"pdf_url: https://x.example\@evil.example/"),
+        r"data/plan.yaml:4: plan: pdf_url: 'https://x.example\\@evil.example/' " + SAFE_URL + r" '\\'"),
+    row("pdf-url-trailing-newline", edit(PLAN, PDF, 'pdf_url: "https://x.example/plan.pdf\\n"'),
+        r"data/plan.yaml:4: plan: pdf_url: 'https://x.example/plan.pdf\n' " + SAFE_URL + " white space"),
+    row("pdf-url-control-character", edit(PLAN, PDF, 'pdf_url: "https://x.example/\\x01plan.pdf"'),
+        "data/plan.yaml:4: plan: pdf_url: contains an invisible or control character U+0001"),
+    row("pdf-url-bad-port", edit(PLAN, PDF, "pdf_url: https://x.example:99999/plan.pdf"),
+        "data/plan.yaml:4: plan: pdf_url: 'https://x.example:99999/plan.pdf' is not a URL (Port out of range 0-65535)"),
+    row("pdf-url-upper-case-scheme-with-userinfo", edit(PLAN, PDF, "pdf_url: https://user@x.example/plan.pdf"),
+        "data/plan.yaml:4: plan: pdf_url: 'https://user@x.example/plan.pdf' is not an https URL with a host name"),
+    row("pdf-url-data-scheme", edit(PLAN, PDF, "pdf_url: data:text/html,hi"),
+        "data/plan.yaml:4: plan: pdf_url: 'data:text/html,hi' must be an https:// URL"),
+    # -- the file system is data -----------------------------------------------------------
+    row("content-symlink-to-environ", symlink("content/assets/env.txt", "/proc/self/environ"),
+        "content/assets/env.txt: is a symbolic link; commit the file itself (a link may point outside the repository)"),
+    row("content-symlink-to-passwd", symlink("content/passwd.md", "/etc/passwd"),
+        "content/passwd.md: is a symbolic link; commit the file itself (a link may point outside the repository)"),
+    row("data-file-is-a-symlink", symlink(AGENCIES, "../tests-agencies.yaml"),
+        "data/agencies.yaml: is a symbolic link; commit the file itself (a link may point outside the repository)"),
+    row("data-file-dangling-symlink", symlink(FOOTNOTES, "/nonexistent/footnotes.yaml"),
+        "data/footnotes.yaml: is a symbolic link; commit the file itself (a link may point outside the repository)"),
+    row("data-file-symlink-to-dev-zero", symlink(GLOSSARY, "/dev/zero"),
+        "data/glossary.yaml: is a symbolic link; commit the file itself (a link may point outside the repository)"),
+    row("data-file-is-a-fifo", fifo(P2), "data/pillars/II.yaml: is a special file (a FIFO, device or socket), not a regular file"),
+    row("fifo-in-content", fifo("content/pipe"), "content/pipe: is a special file (a FIFO, device or socket), not a regular file"),
+    row("fifo-in-translations", fifo("data/translations/zh/extra.yaml"),
+        "data/translations/zh/extra.yaml: is a special file (a FIFO, device or socket), not a regular file"),
+    row("symlink-in-overrides", symlink("overrides/main.html", "/etc/hostname"),
+        "overrides/main.html: is a symbolic link; commit the file itself (a link may point outside the repository)"),
+    row("commentary-file-is-a-symlink", symlink(C03, "/etc/hostname"),
+        "content/commentary/C03.md: is a symbolic link; commit the file itself (a link may point outside the repository)"),
+    row("data-folder-symlinked-subfolder", symlink("data/translations/en", "/etc"),
+        "data/translations/en: is a symbolic link; commit the file itself (a link may point outside the repository)"),
+    row("commentary-markdown-extension", make_file("content/commentary/C34.markdown", C03_FRONT + "x\n"),
+        "content/commentary/C34.markdown: " + NOT_A_UNIT),
+    row("commentary-upper-case-extension", make_file("content/commentary/C33.MD", C03_FRONT + "x\n"),
+        "content/commentary/C33.MD: " + NOT_A_UNIT),
+    row("commentary-subfolder", make_file("content/commentary/drafts/C40.md", C03_FRONT + "x\n"),
+        "content/commentary/drafts: a folder in the commentary folder: commentary units are files named <ID>.md (e.g. C07.md) directly in it"),
+    row("commentary-hidden-file", make_file("content/commentary/.C01.md.swp"),
+        "content/commentary/.C01.md.swp: " + NOT_A_UNIT),
+    row("commentary-file-name-with-markup", rename(C03, 'content/commentary/C03" onmouseover="window.__pwned=7" x=".md'),
+        'content/commentary/C03" onmouseover="window.__pwned=7" x=".md: ' + NOT_A_UNIT),
+    row("commentary-id-is-not-its-file-name", rename(C03, "content/commentary/C09.md"),
+        "content/commentary/C09.md:2: critique C03: id: is 'C03', but the file is C09.md: a unit's ID equals its file name"),
+    row("commentary-index-page", make_file("content/commentary/index.md", "# Commentary\n"),
+        "content/commentary/index.md: " + NOT_A_UNIT),
+    row("data-file-too-large", edit(GLOSSARY, "- en: grid\n", "- en: grid\n  note: " + "x" * 1_000_100 + "\n"),
+        "data/glossary.yaml: is 1000170 bytes, more than the limit of 1000000 bytes"),
+    row("commentary-file-too-large", write(C03, C03_FRONT + "风" * 400_000 + "\n"),
+        "content/commentary/C03.md: is 1200093 bytes, more than the limit of 1000000 bytes"),
+    # -- bounded parsing -------------------------------------------------------------------------
+    row("front-matter-alias-bomb", write(C03, "---\n" + laughs() + "id: C03\n---\n电网是风险所在。\n"),
+        "content/commentary/C03.md:7: YAML aliases expand to more than 200000 values; write the data out instead of nesting aliases"),
+    row("data-file-alias-bomb", write(AGENCIES, laughs()),
+        "data/agencies.yaml:6: YAML aliases expand to more than 200000 values; write the data out instead of nesting aliases"),
+    row("data-file-nested-300-deep", write(AGENCIES, "[" * 300 + "]" * 300 + "\n"),
+        "data/agencies.yaml:1: YAML nesting deeper than 50 levels"),
+    row("data-file-nested-100000-deep", write(AGENCIES, "[" * 100_000 + "]" * 100_000 + "\n"),
+        "data/agencies.yaml:1: YAML nesting deeper than 50 levels"),
+    row("front-matter-nested-300-deep", write(C03, "---\nid: C03\nx: " + "[" * 300 + "]" * 300 + "\n---\n电网是风险所在。\n"),
+        "content/commentary/C03.md:3: YAML nesting deeper than 50 levels"),
+    row("block-nesting-too-deep", write(GLOSSARY, "".join("  " * i + f"k{i}:\n" for i in range(60)) + "  " * 60 + "v\n"),
+        "data/glossary.yaml:51: YAML nesting deeper than 50 levels"),
+    # -- reserved names and case-insensitive uniqueness ----------------------------------------
+    row("agency-id-index", add_agency("index"),
+        "data/agencies.yaml:10: agency index: id: 'index' is a path the site itself uses; choose another ID"),
+    row("agency-id-assets", add_agency("assets"),
+        "data/agencies.yaml:10: agency assets: id: 'assets' is a path the site itself uses; choose another ID"),
+    row("agency-id-en-upper-case", add_agency("EN"),
+        "data/agencies.yaml:10: agency EN: id: 'EN' is a path the site itself uses; choose another ID"),
+    row("agency-id-search", add_agency("Search"),
+        "data/agencies.yaml:10: agency Search: id: 'Search' is a path the site itself uses; choose another ID"),
+    row("agency-id-export", add_agency("export"),
+        "data/agencies.yaml:10: agency export: id: 'export' is a path the site itself uses; choose another ID"),
+    row("agency-id-pagefind", add_agency("pagefind"),
+        "data/agencies.yaml:10: agency pagefind: id: 'pagefind' is a path the site itself uses; choose another ID"),
+    row("agency-id-v", add_agency("v"),
+        "data/agencies.yaml:10: agency v: id: 'v' is a path the site itself uses; choose another ID"),
+    row("agency-ids-differ-only-in-case", add_agency("ftc", "Another Trade Commission"),
+        "data/agencies.yaml:10: agency ftc: id: differs only in case from 'FTC' (at data/agencies.yaml:4); " + CASE),
+    row("critique-id-commentary", chain(rename(C03, "content/commentary/Commentary.md"), edit("content/commentary/Commentary.md", "id: C03", "id: Commentary")),
+        "content/commentary/Commentary.md:1: critique Commentary: id: 'Commentary' is a path the site itself uses; choose another ID"),
+    row("critique-ids-differ-only-in-case",
+        chain(rename(C02, "content/commentary/CX.md"), edit("content/commentary/CX.md", "id: C02", "id: CX"),
+              rename(C03, "content/commentary/Cx.md"), edit("content/commentary/Cx.md", "id: C03", "id: Cx")),
+        "content/commentary/Cx.md:1: critique Cx: id: differs only in case from 'CX' (at content/commentary/CX.md:1); " + CASE),
+    # -- check = build: unencodable text, whole-value patterns, required files, redirects ----
+    row("surrogate-in-a-value", edit(P2, "text: Stabilize the grid of today as much as possible.", 'text: "Stabilize \\ud800 the grid"'),
+        "data/pillars/II.yaml:15: action II.1.1: text: contains a lone surrogate U+D800, which is not a character (not valid UTF-8)"),
+    row("surrogate-in-a-translation-key", edit(ZH2, "II.1.1:", '"II.1.1\\ud800":'),
+        "data/translations/zh/II.yaml:9: II.1.1\\ud800: contains a lone surrogate U+D800, which is not a character (not valid UTF-8)"),
+    row("surrogate-in-an-unknown-key", edit(PLAN, "publisher: The White House", '"pub\\udc00lisher": The White House'),
+        "data/plan.yaml:2: plan: pub\\udc00lisher: contains a lone surrogate U+DC00, which is not a character (not valid UTF-8)"),
+    row("surrogate-in-front-matter", edit(C03, "en: The grid is a risk.", 'en: "The grid \\udfff is a risk."'),
+        "content/commentary/C03.md:7: critique C03: en: contains a lone surrogate U+DFFF, which is not a character (not valid UTF-8)"),
+    row("surrogate-in-an-agency-key", edit(ZHP, "  FTC: 联邦贸易委员会", '  "FTC\\ud801": 联邦贸易委员会'),
+        "data/translations/zh/plan.yaml:14: agencies: FTC\\ud801: contains a lone surrogate U+D801, which is not a character (not valid UTF-8)"),
+    row("action-id-ending-in-newline", edit(P1, "- id: I.1.2", '- id: "I.1.2\\n"'),
+        "data/pillars/I.yaml:19: action I.1.2\\x0a: id: 'I.1.2\\n' does not match (I|II|III)\\.[0-9]+\\.[0-9]+"),
+    row("agency-id-ending-in-newline", edit(AGENCIES, "- id: FTC", '- id: "FTC\\n"'),
+        "data/agencies.yaml:4: agency FTC\\x0a: id: 'FTC\\n' does not match [A-Za-z0-9][A-Za-z0-9.\\-]*"),
+    row("critique-id-ending-in-newline", edit(C03, "id: C03", 'id: "C03\\n"'),
+        "content/commentary/C03.md:2: critique C03\\x0a: id: 'C03\\n' does not match C[0-9A-Za-z\\-]+"),
+    row("release-version-ending-in-newline", edit("data/changelog.yaml", "version: 0.0.1", 'version: "0.0.1\\n"'),
+        "data/changelog.yaml:1: release 0.0.1\\x0a: version: '0.0.1\\n' does not match [0-9]+\\.[0-9]+\\.[0-9]+"),
+    row("changelog-missing", delete("data/changelog.yaml"), "data/changelog.yaml: file is missing"),
+    row("changelog-empty", write("data/changelog.yaml", ""), "data/changelog.yaml: file is empty"),
+    row("changelog-no-releases", write("data/changelog.yaml", "[]\n"), "data/changelog.yaml:1: release: needs at least 1 item(s)"),
+    row("changelog-mapping", write("data/changelog.yaml", "version: 1.0.0\n"), "data/changelog.yaml:1: release: expected a list, got mapping"),
+    row("redirects-missing", delete("data/redirects.yaml"), "data/redirects.yaml: file is missing"),
+    row("redirect-from-a-page", write("data/redirects.yaml", "plan/I.1/: plan/II.1/\n"),
+        "data/redirects.yaml:1: redirect plan/I.1/: old: is still a page; a redirect may only replace a URL that moved away"),
+    row("redirect-from-an-english-page", write("data/redirects.yaml", "en/agencies/FTC/: en/agencies/\n"),
+        "data/redirects.yaml:1: redirect en/agencies/FTC/: old: is still a page; a redirect may only replace a URL that moved away"),
+    row("redirect-absolute-url", write("data/redirects.yaml", "/plan/I.9/: plan/I.1/\n"),
+        "data/redirects.yaml:1: redirect /plan/I.9/: old: '/plan/I.9/' does not match " + SITE_DIR),
+    row("redirect-to-javascript", write("data/redirects.yaml", "plan/I.9/: 'javascript:alert(1)/'\n"),
+        "data/redirects.yaml:1: redirect plan/I.9/: new: 'javascript:alert(1)/' does not match " + SITE_DIR),
+    row("redirect-with-a-quote", write("data/redirects.yaml", "plan/I.9/: 'plan/\"x/'\n"),
+        "data/redirects.yaml:1: redirect plan/I.9/: new: 'plan/\"x/' does not match " + SITE_DIR),
+    row("redirect-up-the-tree", write("data/redirects.yaml", "plan/I.9/: ../../etc/\n"),
+        "data/redirects.yaml:1: redirect plan/I.9/: new: '../../etc/' does not match " + SITE_DIR),
+    row("redirect-to-itself", write("data/redirects.yaml", "plan/I.9/: plan/I.9/\n"),
+        "data/redirects.yaml:1: redirect plan/I.9/: new: leads to itself"),
+    row("redirect-chain", write("data/redirects.yaml", "plan/I.9/: plan/I.8/\nplan/I.8/: plan/I.1/\n"),
+        "data/redirects.yaml:1: redirect plan/I.9/: new: 'plan/I.8/' is itself redirected; point the redirect at the final URL"),
+    row("redirects-as-a-list", write("data/redirects.yaml", "- plan/I.9/\n"),
+        "data/redirects.yaml:1: redirect: expected a mapping, got list"),
+    row("redirect-to-nothing", write("data/redirects.yaml", "plan/I.9/:\n"),
+        "data/redirects.yaml:1: redirect plan/I.9/: new: expected a string, got nothing"),
+    row("redirect-duplicate-key", write("data/redirects.yaml", "plan/I.9/: plan/I.1/\nplan/I.9/: plan/I.2/\n"),
+        "data/redirects.yaml:2: plan/I.9/: duplicate key in a mapping"),
+    # -- safe logs and invisible characters ------------------------------------------------------
+    row("annotation-injection-in-a-key",
+        edit(ZH2, "II.1.1:\n", '"I.9.9\\n::error file=README.md,line=1::All checks passed\\n":\n  text: 注入。\nII.1.1:\n'),
+        "data/translations/zh/II.yaml:9: I.9.9\\x0a::error file=README.md,line=1::All checks passed\\x0a: translates a unit that does not exist"),
+    row("annotation-injection-in-a-field-name", edit(P2, "    lead: []\n    agencies: []\n", '    lead: []\n    agencies: []\n    "x\\n::error::ok": 1\n'),
+        "data/pillars/II.yaml:18: action II.1.1: x\\x0a::error::ok: unknown field (known: id, printed_page, text, lead, lead_text, agencies, notes)"),
+    row("bidi-isolate-in-text", edit(P2, "text: Stabilize the grid of today as much as possible.", 'text: "Stabilize \\u2066the grid\\u2069."'),
+        "data/pillars/II.yaml:15: action II.1.1: text: contains an invisible or control character U+2066"),
+    row("bidi-override-in-agency-id", edit(AGENCIES, "- id: FTC", '- id: "FTC\\u202e"'),
+        "data/agencies.yaml:4: agency FTC\\u202e: id: contains an invisible or control character U+202E"),
+    row("c1-control-in-text", edit(P2, "text: Stabilize the grid of today as much as possible.", 'text: "Stabilize \\x85the grid."'),
+        "data/pillars/II.yaml:15: action II.1.1: text: contains an invisible or control character U+0085"),
+    row("c1-csi-in-title", edit(P2, "title: Build American AI Infrastructure", 'title: "Build \\x9b31m American AI Infrastructure"'),
+        "data/pillars/II.yaml:2: pillar II: title: contains an invisible or control character U+009B"),
+    row("tag-character-in-text", edit(P2, "text: Stabilize the grid of today as much as possible.", 'text: "Stabilize \\U000E0041the grid."'),
+        "data/pillars/II.yaml:15: action II.1.1: text: contains an invisible or control character U+E0041"),
+    row("soft-hyphen-in-glossary", edit(GLOSSARY, "- en: grid", '- en: "gr\\u00adid"'),
+        "data/glossary.yaml:3: term gr\\xadid: en: contains an invisible or control character U+00AD"),
+    row("zero-width-joiner-in-agency-name", edit(AGENCIES, "  name: Federal Trade Commission", '  name: "Federal\\u200d Trade Commission"'),
+        "data/agencies.yaml:5: agency FTC: name: contains an invisible or control character U+200D"),
+    row("escape-character-in-front-matter", edit(C03, "en: The grid is a risk.", 'en: "\\e[2JThe grid is a risk."'),
+        "content/commentary/C03.md:7: critique C03: en: contains an invisible or control character U+001B"),
+    row("invisible-character-in-commentary-body", write(C03, C03_FRONT + "电网\u2067是风险所在。\n"),
+        "content/commentary/C03.md:9: critique C03: body: contains an invisible or control character U+2067"),
+    row("interlinear-annotation-in-claim-quote", edit(C01, "quote: 两大支柱", 'quote: "两大\\ufff9支柱"'),
+        "content/commentary/C01.md:10: claim K-plan-pillars: quote: contains an invisible or control character U+FFF9"),
+    # -- more wrong shapes, every kind of file ----------------------------------------------------
+    row("tab-only-title", edit(P2, "title: Build American AI Infrastructure", 'title: "\\t"'),
+        "data/pillars/II.yaml:2: pillar II: title: must not be empty"),
+    row("blank-translation", edit(ZH2, "text: 尽可能稳定现有电网。", 'text: "  "'),
+        "data/translations/zh/II.yaml:10: II.1.1: text: must not be empty"),
+    row("float-printed-page", edit(P2, "printed_page: 14", "printed_page: 14.5"),
+        "data/pillars/II.yaml:3: pillar II: printed_page: expected an integer, got number"),
+    row("epigraph-pdf-page-zero", edit(PLAN, "  pdf_page: 2", "  pdf_page: 0"),
+        "data/plan.yaml:15: plan: epigraph.pdf_page: must be at least 1"),
+    row("negative-page-offset", edit(PLAN, "pdf_page_offset: 3", "pdf_page_offset: -3"),
+        "data/plan.yaml:5: plan: pdf_page_offset: must be at least 0"),
+    row("unknown-count", edit(PLAN, "  actions: 4\n", "  actions: 4\n  footnotes: 2\n"),
+        "data/plan.yaml:10: plan: counts.footnotes: unknown field (known: pillars, goals, actions)"),
+    row("signatory-unknown-field", edit(PLAN, "  - name: Michael J. Kratsios", "  - nam: Michael J. Kratsios"),
+        "data/plan.yaml:23: plan: intro.signatories[0].nam: unknown field (known: name, role)"),
+    row("release-version-not-semver", edit("data/changelog.yaml", "version: 0.0.1", "version: '1.0'"),
+        "data/changelog.yaml:1: release 1.0: version: '1.0' does not match [0-9]+\\.[0-9]+\\.[0-9]+"),
+    row("release-summary-missing-zh", edit("data/changelog.yaml", "    zh: 测试数据发布。\n", ""),
+        "data/changelog.yaml:4: release 0.0.1: summary.zh: required field is missing"),
+    row("claim-holds-a-string", edit(C01, "expected: 2", 'expected: 2\n    holds: "yes"'),
+        "content/commentary/C01.md:14: claim K-plan-pillars: holds: expected true or false, got string"),
+    row("critique-position-a-string", edit(C03, "position: 3", "position: three"),
+        "content/commentary/C03.md:4: critique C03: position: expected an integer, got string"),
+    row("front-matter-unknown-field", edit(C03, "kind: risk", "kind: risk\ntitle: A title"),
+        "content/commentary/C03.md:4: critique C03: title: unknown field (known: id, kind, position, paragraph, targets, en, editorial, claims)"),
+    row("front-matter-is-a-list", write(C03, "---\n- id: C03\n---\n电网是风险所在。\n"),
+        "content/commentary/C03.md:2: critique C03: expected a mapping, got list"),
+    row("translation-file-is-a-list", write(ZH2, "- II.1.1\n"), "data/translations/zh/II.yaml:1: expected a mapping, got list"),
+    row("glossary-term-missing-zh", edit(GLOSSARY, "  zh: 电网\n", ""),
+        "data/glossary.yaml:3: term grid: zh: required field is missing"),
+    row("footnote-number-a-string", edit(FOOTNOTES, "- number: 2", "- number: two"),
+        "data/footnotes.yaml:3: footnote two: number: expected an integer, got string"),
+    row("agency-acronym-too-long", edit(AGENCIES, "  acronym: FTC", "  acronym: " + "F" * 41),
+        "data/agencies.yaml:6: agency FTC: acronym: too long (41 characters, at most 40)"),
+    row("note-without-text", edit(P1, "      text: A note of ours.\n", ""),
+        "data/pillars/I.yaml:25: action I.1.2: notes[0].text: required field is missing"),
+    row("python-tag-in-front-matter", edit(C03, "kind: risk", "kind: !!python/object/apply:os.system [id]"),
+        "content/commentary/C03.md:3: YAML syntax error: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+]
+
+
 @pytest.mark.parametrize(("mutate", "expected"), CASES)
 def test_bad_input_is_reported(tmp_path: Path, mutate: Mutation, expected: str) -> None:
     root = copy_fixture(tmp_path)
     mutate(root)
     found = problems_of(root)
     assert expected in found, "\n".join(found)
+
+
+@pytest.mark.parametrize(("mutate", "expected"), CASES)
+def test_check_gives_the_same_answer(tmp_path: Path, mutate: Mutation, expected: str,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """`actionplan check` (its code, in-process) prints exactly load_all's problems, one per line,
+    never a traceback, and no line a CI runner would take for an annotation."""
+    root = copy_fixture(tmp_path)
+    mutate(root)
+    found = problems_of(root)
+    capsys.readouterr()
+    assert cli.main(["check", "--root", str(root), "--no-source"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == found
+    assert expected in out.splitlines()
+    assert err == f"{len(found)} problem(s).\n"
+    assert not any(line.startswith("::") for line in out.splitlines())
 
 
 def test_fixture_is_valid(tmp_path: Path) -> None:
@@ -431,7 +722,7 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_cli_check_reports_the_problem(tmp_path: Path, mutate: Mutation, expected: str) -> None:
     root = copy_fixture(tmp_path)
     mutate(root)
-    result = run_cli(root, "check")
+    result = run_cli(root, "check", "--no-source")
     assert result.returncode == 1, result
     assert expected in result.stdout.splitlines(), result.stdout
     assert result.stderr.strip().endswith("problem(s)."), result.stderr
@@ -447,3 +738,139 @@ def test_cli_build_fails_without_writing_a_site(tmp_path: Path, mutate: Mutation
     assert expected in result.stderr, result.stderr
     assert not (root / "site").exists()
     assert not list(root.glob(".site*")), "the temporary build folder was left behind"
+
+
+# -- `actionplan check` as a contributor and CI run it: a process, no MkDocs, no tracebacks --------
+
+HOSTILE_CLI = [
+    pytest.param(edit(ZH2, "II.1.1:\n", '"I.9.9\\n::error file=README.md,line=1::All checks passed\\n":\n  text: 注入。\nII.1.1:\n'),
+                 "data/translations/zh/II.yaml:9: I.9.9\\x0a::error file=README.md,line=1::All checks passed\\x0a: "
+                 "translates a unit that does not exist", id="annotation-injection"),
+    pytest.param(fifo(P2), "data/pillars/II.yaml: is a special file (a FIFO, device or socket), not a regular file", id="fifo"),
+    pytest.param(symlink(GLOSSARY, "/dev/zero"),
+                 "data/glossary.yaml: is a symbolic link; commit the file itself (a link may point outside the repository)", id="dev-zero"),
+    pytest.param(symlink(FOOTNOTES, "/nonexistent"),
+                 "data/footnotes.yaml: is a symbolic link; commit the file itself (a link may point outside the repository)", id="dangling"),
+    pytest.param(write(AGENCIES, "[" * 100_000 + "]" * 100_000 + "\n"), "data/agencies.yaml:1: YAML nesting deeper than 50 levels", id="deep"),
+    pytest.param(write(C03, "---\n" + laughs() + "id: C03\n---\n电网是风险所在。\n"),
+                 "content/commentary/C03.md:7: YAML aliases expand to more than 200000 values; write the data out instead of nesting aliases",
+                 id="alias-bomb-in-front-matter"),
+    pytest.param(edit(P2, "text: Stabilize the grid of today as much as possible.", 'text: "Stabilize \\ud800 the grid"'),
+                 "data/pillars/II.yaml:15: action II.1.1: text: contains a lone surrogate U+D800, which is not a character (not valid UTF-8)",
+                 id="surrogate"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "expected"), HOSTILE_CLI)
+def test_cli_check_reports_hostile_input_in_one_line(tmp_path: Path, mutate: Mutation, expected: str) -> None:
+    root = copy_fixture(tmp_path)
+    mutate(root)
+    result = run_cli(root, "check", "--no-source")
+    assert result.returncode == 1, result
+    assert expected in result.stdout.splitlines(), result.stdout
+    assert "Traceback" not in result.stderr and result.stderr.strip().endswith("problem(s)."), result.stderr
+    assert not any(line.startswith("::") for line in result.stdout.splitlines())
+
+
+def test_cli_check_needs_no_mkdocs(tmp_path: Path) -> None:
+    """`check --root` validates without MkDocs: importing it would fail here."""
+    root = copy_fixture(tmp_path)
+    code = ("import sys; sys.modules['mkdocs'] = None; from actionplan import cli; "
+            f"rc = cli.main(['check', '--root', {str(root)!r}, '--no-source']); "
+            "assert not [m for m in sys.modules if m.startswith('mkdocs') and sys.modules[m] is not None]; sys.exit(rc)")
+    result = subprocess.run([str(ACTIONPLAN.with_name("python")), "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ok: 2 pillars, 3 goals, 4 actions, 3 commentary units"), result.stdout
+
+
+def test_cli_check_fails_loudly_without_the_commentary_source(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    result = run_cli(root, "check")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    line = result.stderr.strip()
+    assert "\n" not in line and line.startswith(f"{root}/../shared/source/commentary.zh.txt: the official commentary text is missing")
+    assert "--no-source" in line
+
+
+def test_cli_check_compares_with_the_commentary_source_it_is_given(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    source = tmp_path / "commentary.zh.txt"
+    source.write_text("不同的段落。\n页尾\n", encoding="utf-8")
+    result = run_cli(root, "check", "--commentary-source", str(source))
+    assert result.returncode == 1
+    assert any(line.startswith("content/commentary/C01.md") and "differs from the source" in line for line in result.stdout.splitlines()), result.stdout
+
+
+def test_cli_check_root_and_config_file(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    assert run_cli(tmp_path, "check", "--root", str(root), "--no-source").returncode == 0
+    assert run_cli(tmp_path, "-f", str(root / "mkdocs.yml"), "check", "--no-source").returncode == 0
+    missing = run_cli(tmp_path, "check", "--root", str(tmp_path / "nowhere"), "--no-source")
+    assert missing.returncode == 1 and missing.stderr.strip().endswith("nowhere: not a folder (--root names the project, holding data/ and content/)")
+
+
+def test_an_unreadable_file_is_one_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Root reads any file, so permission is simulated: the open fails as it would for a contributor."""
+    root = copy_fixture(tmp_path)
+    real_open = Path.open
+
+    def deny(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "agencies.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", deny)
+    assert problems_of(root) == ["data/agencies.yaml: cannot be read: Permission denied"]
+    assert cli.main(["check", "--root", str(root), "--no-source"]) == 1
+    assert capsys.readouterr().out == "data/agencies.yaml: cannot be read: Permission denied\n"
+
+
+def test_a_full_disk_when_writing_schemas_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    def full(self: Path, *args: object, **kwargs: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+
+    monkeypatch.setattr(Path, "write_text", full)
+    assert cli.main(["schemas", "-o", str(tmp_path / "schemas")]) == 1
+    err = capsys.readouterr().err
+    assert err == f"{tmp_path}/schemas/plan.schema.json: cannot write: No space left on device\n"
+
+
+def test_schemas_into_a_file_instead_of_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "schemas").write_text("", encoding="utf-8")
+    result = run_cli(tmp_path, "schemas", "-o", str(tmp_path / "schemas"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"{tmp_path}/schemas: cannot write: File exists"
+
+
+def test_no_printed_problem_can_forge_a_line() -> None:
+    """Problem text escapes controls, bidi and invisible characters and surrogates, whatever the data held."""
+    from actionplan.problems import Problem
+    from actionplan.records import Where
+
+    hostile = "a\n::error::b\r\x1b[2J\u202e\u2066\x85\U000e0041\ud800\u200b"
+    text = str(Problem(Where(hostile, 3), hostile, hostile, hostile))
+    assert text.isprintable()
+    assert text.count("\\x0a") == 4 and "\\u202e" in text and "\\U000e0041" in text and "\\ud800" in text
+    text.encode("utf-8")  # no lone surrogate left
+
+
+def test_the_folders_to_check_can_be_named(tmp_path: Path) -> None:
+    """load_all checks content_dir and overrides_dir for links, wherever the caller keeps them."""
+    root = copy_fixture(tmp_path)
+    theme = root / "theme-overrides"
+    theme.mkdir()
+    (theme / "main.html").symlink_to("/etc/hostname")
+    load(root)  # not a folder load_all was told about
+    with pytest.raises(DataError) as info:
+        load_all(root / "data", root / "content" / "commentary", root, overrides_dir=theme)
+    assert [str(p) for p in info.value.problems] == [
+        "theme-overrides/main.html: is a symbolic link; commit the file itself (a link may point outside the repository)"]
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    with pytest.raises(DataError) as info:
+        load_all(root / "data", root / "content" / "commentary", root, content_dir=outside)
+    assert [str(p) for p in info.value.problems] == [f"{outside}: is a symbolic link or lies outside the repository"]

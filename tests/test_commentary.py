@@ -144,7 +144,6 @@ def test_check_against_the_source_finds_nothing_in_the_real_units(index: Index, 
 
 
 def test_a_missing_or_duplicated_sentence_is_named_with_its_file(index: Index, shared_source: Path) -> None:
-    from dataclasses import replace
 
     from actionplan.validate import validate_commentary_source
 
@@ -154,11 +153,11 @@ def test_a_missing_or_duplicated_sentence_is_named_with_its_file(index: Index, s
     first, rest = c.text.split("。", 1)
     i = units.index(c)
 
-    dropped = [*units[:i], replace(c, text=rest), *units[i + 1:]]
+    dropped = [*units[:i], c.with_body(rest), *units[i + 1:]]
     problems = [str(p) for p in validate_commentary_source(tuple(dropped), source)]
     assert problems == [f"{c.where.file}:{c.lines['body']}: critique {c.id}: body: the source text before this unit is in no unit: {(first + '。')[:60]!r}"]
 
-    doubled = [*units[:i], replace(c, text=c.text + first + "。"), *units[i + 1:]]
+    doubled = [*units[:i], c.with_body(c.text + first + "。"), *units[i + 1:]]
     problems = [str(p) for p in validate_commentary_source(tuple(doubled), source)]
     assert len(problems) == 1 and problems[0].startswith(f"{c.where.file}:{c.lines['body']}: critique {c.id}: body: differs from the source")
 

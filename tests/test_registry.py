@@ -22,7 +22,7 @@ def test_a_deliberately_removed_unit_fails(site: Path, tmp_path: Path) -> None:
     shutil.rmtree(copy / "plan" / "I.3.5")
     published = registry.loads((ROOT / registry.REGISTRY).read_text(encoding="utf-8"))
     problems = registry.check(copy, published)
-    assert "plan/I.3.5/: published, but the build no longer serves it (add a redirect in mkdocs.yml)" in problems
+    assert "plan/I.3.5/: published, but the build no longer serves it (add a redirect in data/redirects.yaml)" in problems
 
 
 def test_a_removed_anchor_fails(site: Path) -> None:
@@ -38,9 +38,7 @@ def test_moving_a_unit_needs_a_redirect_that_reaches_it(tiny: Path) -> None:
     published["old/place/I.1.1/"] = {"lead", "unit"}  # a URL readers cited before the unit moved
     assert registry.check(tiny / "site", published)[0].startswith("old/place/I.1.1/: published, but the build no longer serves it")
 
-    config = tiny / "mkdocs.yml"
-    moved = '      version: "0.0.1"\n      redirects:\n        old/place/I.1.1/: plan/I.1.1/\n'
-    config.write_text(config.read_text().replace('      version: "0.0.1"\n', moved))
+    (tiny / "data" / "redirects.yaml").write_text("old/place/I.1.1/: plan/I.1.1/\n", encoding="utf-8")
     result = run_build(tiny, tiny / "site")
     assert result.returncode == 0, result.stderr
     assert registry.check(tiny / "site", published) == []
@@ -49,11 +47,12 @@ def test_moving_a_unit_needs_a_redirect_that_reaches_it(tiny: Path) -> None:
 
 
 def test_a_redirect_may_not_shadow_a_live_page(tiny: Path) -> None:
-    config = tiny / "mkdocs.yml"
-    config.write_text(config.read_text().replace('      version: "0.0.1"\n', '      version: "0.0.1"\n      redirects:\n        plan/I.1.1/: plan/I.1.2/\n'))
+    """Refused by load_all, so by check and build alike, with the same line."""
+    (tiny / "data" / "redirects.yaml").write_text("plan/I.1.1/: plan/I.1.2/\n", encoding="utf-8")
     result = run_build(tiny, tiny / "site")
     assert result.returncode != 0
-    assert "redirects: 'plan/I.1.1/' is still a page" in result.stderr
+    line = "data/redirects.yaml:1: redirect plan/I.1.1/: old: is still a page; a redirect may only replace a URL that moved away"
+    assert line in result.stderr
 
 
 def test_a_build_without_site_url_fails_in_strict_mode(tiny: Path) -> None:

@@ -117,8 +117,12 @@ def test_official_sources_are_provided_or_the_run_explains_why_not() -> None:
     guard = [s for s in steps(job) if "Americas-AI-Action-Plan.layout.txt" in s.get("run", "")]
     assert guard, "a step must fail with a clear message when ../shared/source is missing"
     assert "../shared" in guard[0]["run"] and "exit 1" in guard[0]["run"] and "::error" in guard[0]["run"]
+    assert "commentary.zh.txt" in guard[0]["run"], "check compares the commentary with it"
     names = [s.get("name", "") for s in steps(job)]
-    assert names.index(guard[0]["name"]) < next(i for i, s in enumerate(steps(job)) if s.get("run", "").strip() == "make test")
+    position = {cmd: next(i for i, s in enumerate(steps(job)) if s.get("run", "").strip() == cmd) for cmd in ("make check", "make test")}
+    checkout = next(i for i, s in enumerate(steps(job)) if s.get("with", {}).get("path") == "shared")
+    # make check needs ../shared/source (it refuses to run without the commentary's source text).
+    assert checkout < names.index(guard[0]["name"]) < position["make check"] < position["make test"]
 
 
 def test_browser_dependencies_come_from_make_test_itself() -> None:

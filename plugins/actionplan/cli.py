@@ -13,31 +13,41 @@ from pathlib import Path
 
 from .problems import DataError
 
-
-def _plugin_options(config_file: Path) -> tuple[Path, Path, Path, dict[str, object]]:
-    from mkdocs.config import load_config
-
-    cfg = load_config(str(config_file))
-    plugin = cfg.plugins.get("actionplan")
-    if plugin is None:
-        raise SystemExit(f"{config_file}: the actionplan plugin is not enabled in 'plugins'")
-    root = config_file.parent
-    opts = plugin.config  # type: ignore[attr-defined]
-    return root, root / opts.data_dir, root / opts.commentary_dir, dict(opts)
+SOURCE = Path("..") / "shared" / "source" / "commentary.zh.txt"
 
 
-def check(config_file: Path, commentary_source: Path | None = None) -> int:
-    """Validate everything; with the commentary's source text at hand, also that the units
+def _fail(message: str) -> int:
+    """A user error: one line naming the path, on standard error, and a non-zero exit."""
+    from .records import safe
+
+    print(safe(message), file=sys.stderr)
+    return 1
+
+
+def check(root: Path, commentary_source: Path | None = None) -> int:
+    """Validate everything in ``root`` (``data/``, ``content/commentary/``) without MkDocs; with the
+    commentary's source text (``None``: skipped, as ``--no-source`` asks), also that the units
     reproduce it exactly (the source lives outside the repository, so the build cannot)."""
+    from .records import safe
     from .site import load_all
     from .validate import validate_commentary_source
 
-    root, data_dir, commentary_dir, opts = _plugin_options(config_file)
+    if not root.is_dir():
+        return _fail(f"{root}: not a folder (--root names the project, holding data/ and content/)")
+    source_text = None
+    if commentary_source is not None:
+        try:
+            source_text = commentary_source.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return _fail(f"{commentary_source}: the official commentary text is missing; check compares the commentary "
+                         "units with it. Put the official sources in ../shared/source/ beside the project, or pass "
+                         "--no-source to skip the comparison")
+        except (OSError, UnicodeError) as e:
+            return _fail(f"{commentary_source}: cannot be read: {getattr(e, 'strerror', None) or e}")
     try:
-        ix = load_all(data_dir, commentary_dir, root, require_translations=bool(opts["require_translations"]),
-                      strict_counts=bool(opts["strict_counts"]))
-        if commentary_source is not None:
-            found = validate_commentary_source(ix.plan.critiques, commentary_source.read_text(encoding="utf-8"))
+        ix = load_all(root / "data", root / "content" / "commentary", root)
+        if source_text is not None:
+            found = validate_commentary_source(ix.plan.critiques, source_text)
             if found:
                 raise DataError(found)
     except DataError as e:
@@ -49,8 +59,9 @@ def check(config_file: Path, commentary_source: Path | None = None) -> int:
     plan = ix.plan
     n_goals = sum(len(p.goals) for p in plan.pillars)
     n_actions = sum(len(g.actions) for p in plan.pillars for g in p.goals)
-    print(f"ok: {len(plan.pillars)} pillars, {n_goals} goals, {n_actions} actions, "
-          f"{len(plan.critiques)} commentary units, {len(plan.agencies)} agencies, {len(plan.footnotes)} footnotes")
+    print(safe(f"ok: {len(plan.pillars)} pillars, {n_goals} goals, {n_actions} actions, "
+               f"{len(plan.critiques)} commentary units, {len(plan.agencies)} agencies, {len(plan.footnotes)} footnotes"
+               f" (version {plan.version})"))
     return 0
 
 
@@ -89,16 +100,20 @@ def serve(root: Path, port: int, engine: str) -> int:
 
 
 def write_schemas(out_dir: Path) -> int:
-    """Write the JSON Schemas editors use (schemas/*.schema.json), generated from schema.py."""
+    """Write the JSON Schemas editors use (schemas/*.schema.json), generated from records.py."""
     import json
 
-    from .schema import SCHEMAS, json_schema
+    from .records import editor_schemas
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name, (spec, title) in SCHEMAS.items():
-        path = out_dir / f"{name}.schema.json"
-        path.write_text(json.dumps(json_schema(spec, title), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {path}")
+    path = out_dir
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, body in editor_schemas().items():
+            path = out_dir / f"{name}.schema.json"
+            path.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            print(f"wrote {path}")
+    except OSError as e:
+        return _fail(f"{path}: cannot write: {e.strerror or e}")
     return 0
 
 
@@ -123,11 +138,15 @@ def urls(site_dir: Path, registry_file: Path, write: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="actionplan")
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("-f", "--config-file", type=Path, default=None,
+                        help="mkdocs.yml (default: ./mkdocs.yml); for check, its folder is the --root")
     sub = parser.add_subparsers(dest="command", required=True)
-    c = sub.add_parser("check", help="validate data and commentary without building")
+    c = sub.add_parser("check", help="validate data and commentary without building (no MkDocs needed)")
+    c.add_argument("--root", type=Path, default=None,
+                   help="the project folder: data in ROOT/data, commentary in ROOT/content/commentary (default: .)")
     c.add_argument("--commentary-source", type=Path, default=None,
-                   help="the commentary's source text (default: ../shared/source/commentary.zh.txt beside the project, if present)")
+                   help="the commentary's source text (default: ROOT/../shared/source/commentary.zh.txt; it must exist)")
+    c.add_argument("--no-source", action="store_true", help="skip the comparison with the commentary's source text")
     b = sub.add_parser("build", help="strict build of both languages, replacing the site folder only on success")
     b.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
     b.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
@@ -142,20 +161,19 @@ def main(argv: list[str] | None = None) -> int:
     u.add_argument("site_dir", type=Path, nargs="?", default=Path("site"))
     u.add_argument("--write", action="store_true", help="record the build's URLs as published (after review)")
     args = parser.parse_args(argv)
-    if args.command == "schemas":
-        return write_schemas(args.out or args.config_file.resolve().parent / "schemas")
-    if args.command == "urls":
-        return urls(args.site_dir, args.config_file.resolve().parent / "published-urls.txt", args.write)
-    if not args.config_file.exists():
-        print(f"{args.config_file}: not found", file=sys.stderr)
-        return 2
+    config_file: Path = args.config_file or Path("mkdocs.yml")
     if args.command == "check":
-        source = args.commentary_source
-        if source is None:
-            default = args.config_file.resolve().parent.parent / "shared" / "source" / "commentary.zh.txt"
-            source = default if default.exists() else None
-        return check(args.config_file.resolve(), source)
-    root = args.config_file.resolve().parent
+        root = (args.root or (config_file.parent if args.config_file else Path("."))).resolve()
+        source = None if args.no_source else (args.commentary_source or root / SOURCE)
+        return check(root, source)
+    if args.command == "schemas":
+        return write_schemas(args.out or config_file.resolve().parent / "schemas")
+    if args.command == "urls":
+        return urls(args.site_dir, config_file.resolve().parent / "published-urls.txt", args.write)
+    if not config_file.exists():
+        print(f"{config_file}: not found", file=sys.stderr)
+        return 2
+    root = config_file.resolve().parent
     if args.command == "generate":
         return generate(root, args.out)
     if args.command == "serve":

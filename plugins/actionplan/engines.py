@@ -139,7 +139,7 @@ def generate(root: Path, out: Path) -> list[Path]:
         repo_blob = source_base(cfg.get("edit_uri"), cfg.get("repo_url"))
         assets = root / opts.get("assets_dir", "content/assets")
         built = edition(ix, lang, str(cfg.get("site_url") or ""), repo_blob,
-                        assets=None if assets.resolve().is_relative_to(docs) else assets, redirects=getattr(ix.plan, "redirects", ()))
+                        assets=None if assets.resolve().is_relative_to(docs) else assets)
         for page in built.pages:
             dest = target / page.src
             if not dest.exists():  # an authored page wins over a generated one

@@ -122,70 +122,9 @@ def dumps(doc: Any) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _text(lang_first: str) -> dict[str, Any]:
-    other = "zh" if lang_first == "en" else "en"
-    return {"type": "object", "required": [lang_first, other], "additionalProperties": False,
-            "properties": {lang_first: {"type": "string", "minLength": 1}, other: {"type": ["string", "null"]}}}
-
-
-def _paras() -> dict[str, Any]:
-    arr = {"type": "array", "items": {"type": "string"}}
-    return {"type": "object", "required": ["en", "zh"], "additionalProperties": False,
-            "properties": {"en": {**arr, "minItems": 1}, "zh": {"anyOf": [arr, {"type": "null"}]}}}
-
-
 def schema() -> dict[str, Any]:
-    """JSON Schema of ``export/plan.json``, published beside it and checked by the tests."""
-    unit = {"id": {"type": "string"}, "url": {"type": "string", "pattern": "^[^/].*/$|^$"},
-            "url_en": {"type": "string"}, "printed_page": {"type": "integer", "minimum": 1},
-            "pdf_page": {"type": "integer", "minimum": 1},
-            "footnotes": {"type": "array", "items": {"type": "integer", "minimum": 1}}}
-    action = {"type": "object", "additionalProperties": False,
-              "required": [*unit, "text", "lead", "lead_text", "agencies", "notes"],
-              "properties": {**unit, "id": {"type": "string", "pattern": r"^(I|II|III)\.\d+\.\d+$"}, "text": _text("en"),
-                             "lead": {"type": "array", "items": {"type": "string"}}, "lead_text": {"type": ["string", "null"]},
-                             "agencies": {"type": "array", "items": {"type": "string"}},
-                             "notes": {"type": "array", "items": {"type": "object", "required": ["kind", "text"]}}}}
-    goal = {"type": "object", "additionalProperties": False, "required": [*unit, "title", "intro", "actions"],
-            "properties": {**unit, "id": {"type": "string", "pattern": r"^(I|II|III)\.\d+$"}, "title": _text("en"),
-                           "intro": _paras(), "actions": {"type": "array", "items": action, "minItems": 1}}}
-    pillar = {"type": "object", "additionalProperties": False, "required": [*unit, "title", "intro", "goals"],
-              "properties": {**unit, "id": {"enum": ["I", "II", "III"]}, "title": _text("en"), "intro": _paras(),
-                             "goals": {"type": "array", "items": goal, "minItems": 1}}}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "America's AI Action Plan, annotated: export/plan.json",
-        "type": "object",
-        "required": ["schema_version", "dataset_version", "title", "intro", "pillars", "agencies", "footnotes", "critiques", "claims", "licence"],
-        "properties": {
-            "schema_version": {"const": SCHEMA_VERSION},
-            "dataset_version": {"type": "string", "pattern": r"^\d+\.\d+\.\d+$"},
-            "title": {"type": "string"}, "publisher": {"type": "string"}, "published": {"type": "string"},
-            "source_pdf": {"type": "string"}, "site_url": {"type": "string"}, "licence": {"type": "string"},
-            "intro": {"type": "object", "required": [*unit, "title", "intro"],
-                      "properties": {**unit, "title": _text("en"), "intro": _paras()}},
-            "pillars": {"type": "array", "items": pillar, "minItems": 1},
-            "agencies": {"type": "array", "items": {
-                "type": "object", "additionalProperties": False, "required": ["id", "name", "acronym", "url", "leads", "named_in"],
-                "properties": {"id": {"type": "string"}, "name": _text("en"), "acronym": {"type": ["string", "null"]},
-                               "url": {"type": "string"}, "leads": {"type": "array", "items": {"type": "string"}},
-                               "named_in": {"type": "array", "items": {"type": "string"}}}}},
-            "footnotes": {"type": "array", "items": {
-                "type": "object", "additionalProperties": False, "required": ["number", "text", "cited_by"],
-                "properties": {"number": {"type": "integer", "minimum": 1}, "text": {"type": "string"},
-                               "cited_by": {"type": "array", "items": {"type": "string"}}}}},
-            "critiques": {"type": "array", "items": {
-                "type": "object", "additionalProperties": False,
-                "required": ["id", "kind", "text", "targets", "url", "position", "paragraph", "editorial"],
-                "properties": {"id": {"type": "string"}, "kind": {"enum": ["background", "structure", "critique", "risk", "caption"]},
-                               "text": _text("zh"), "targets": {"type": "array", "items": {"type": "string"}, "minItems": 1},
-                               "url": {"type": "string"}, "position": {"type": "integer", "minimum": 1},
-                               "paragraph": {"type": "integer", "minimum": 1}, "editorial": {"type": ["string", "null"]}}}},
-            "claims": {"type": "array", "items": {
-                "type": "object", "additionalProperties": False,
-                "required": ["id", "critique", "quote", "metric", "scope", "expected", "computed", "holds"],
-                "properties": {"id": {"type": "string"}, "critique": {"type": "string"}, "quote": {"type": "string"},
-                               "metric": {"enum": ["pillars", "goals", "actions"]}, "scope": {"type": "string"},
-                               "expected": {"type": "integer"}, "computed": {"type": ["integer", "null"]}, "holds": {"type": "boolean"}}}},
-        },
-    }
+    """JSON Schema of ``export/plan.json``, published beside it and checked by the tests; derived
+    from the export's declaration in ``records`` (``PlanOut``), whose fields share the data's types."""
+    from .records import export_schema
+
+    return export_schema()

@@ -10,26 +10,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .model import (
-    Action,
-    Agency,
-    Claim,
-    Critique,
-    Epigraph,
-    Footnote,
-    GlossaryTerm,
-    Goal,
-    Intro,
-    Note,
-    Pillar,
-    Plan,
-    Release,
-    Signatory,
-    Translation,
-    Where,
-)
+from .model import Critique, Plan, Redirect, Translation, Where
 from .problems import Problem
+from .records import FILES, REDIRECT, Agency, Footnote, GlossaryTerm, Pillar, PlanFile, Release, bad_character, validate_records
 from .yamlsrc import Map, load_yaml_file, parse_yaml, read_text
 
 LANGS = ("zh",)
@@ -38,41 +21,16 @@ LANGS = ("zh",)
 def _rel(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    except (ValueError, OSError, RuntimeError):
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
 
 
-def _notes(raw: Any) -> tuple[Note, ...]:
-    return tuple(Note(n["kind"], n["text"]) for n in raw or ())
-
-
-def _action(raw: Map, file: str) -> Action:
-    return Action(
-        id=raw["id"], printed_page=raw["printed_page"], text=raw["text"], lead=tuple(raw["lead"]),
-        lead_text=raw.get("lead_text"), agencies=tuple(raw["agencies"]), notes=_notes(raw.get("notes")),
-        where=Where(file, raw.line),
-    )
-
-
-def _goal(raw: Map, file: str) -> Goal:
-    return Goal(
-        id=raw["id"], title=raw["title"], printed_page=raw["printed_page"], intro=tuple(raw["intro"]),
-        actions=tuple(_action(a, file) for a in raw["actions"]), notes=_notes(raw.get("notes")),
-        where=Where(file, raw.line),
-    )
-
-
-def _pillar(raw: Map, file: str) -> Pillar:
-    return Pillar(
-        id=raw["id"], title=raw["title"], printed_page=raw["printed_page"], intro=tuple(raw["intro"]),
-        goals=tuple(_goal(g, file) for g in raw["goals"]), where=Where(file, raw.line),
-    )
-
-
-def _checked(raw: Any, spec: Any, file: str, record: str, problems: list[Problem]) -> bool:
-    found = schema.check(raw, spec, file, getattr(raw, "line", 0), record, "")
-    problems.extend(found)
-    return not found
+def _checked(raw: Any, name: str, file: str, record: str, problems: list[Problem]) -> Any:
+    """The validated record(s) of ``raw`` as ``records.FILES[name]``, or ``None`` (problems appended)."""
+    return validate_records(FILES[name], raw, file, getattr(raw, "line", 0), record, problems)
 
 
 def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | None:
@@ -81,65 +39,83 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
     def show(p: Path) -> str:
         return _rel(p, root)
 
+    def one(name: str, record: str, path: Path, optional: bool = False) -> tuple[bool, Any]:
+        if optional and not path.exists() and not path.is_symlink():
+            return True, None
+        raw = load_yaml_file(path, show(path), problems)
+        if raw is None:
+            return False, None
+        got = _checked(raw, name, show(path), record, problems)
+        return got is not None, got
+
     plan_path = data_dir / "plan.yaml"
-    raw_plan = load_yaml_file(plan_path, show(plan_path), problems)
-    fn_path, ag_path, gl_path = data_dir / "footnotes.yaml", data_dir / "agencies.yaml", data_dir / "glossary.yaml"
-    raw_fn = load_yaml_file(fn_path, show(fn_path), problems)
-    raw_ag = load_yaml_file(ag_path, show(ag_path), problems)
-    raw_gl = load_yaml_file(gl_path, show(gl_path), problems) if gl_path.exists() else []
-    cl_path = data_dir / "changelog.yaml"
-    raw_cl = load_yaml_file(cl_path, show(cl_path), problems) if cl_path.exists() else []
-    ok = raw_plan is not None and _checked(raw_plan, schema.PLAN, show(plan_path), "plan", problems)
-    ok_fn = raw_fn is not None and _checked(raw_fn, schema.FOOTNOTES, show(fn_path), "footnote", problems)
-    ok_ag = raw_ag is not None and _checked(raw_ag, schema.AGENCIES, show(ag_path), "agency", problems)
-    ok_gl = raw_gl is not None and _checked(raw_gl, schema.GLOSSARY, show(gl_path), "term", problems)
-    ok_cl = raw_cl is not None and (not raw_cl or _checked(raw_cl, schema.CHANGELOG, show(cl_path), "release", problems))
+    ok, plan_rec = one("plan", "plan", plan_path)
+    ok_fn, footnotes = one("footnotes", "footnote", data_dir / "footnotes.yaml")
+    ok_ag, agencies = one("agencies", "agency", data_dir / "agencies.yaml")
+    ok_gl, glossary = one("glossary", "term", data_dir / "glossary.yaml", optional=True)
+    ok_cl, releases = one("changelog", "release", data_dir / "changelog.yaml")
+    redirects_path = data_dir / "redirects.yaml"
+    ok_rd, redirects = one_redirects(redirects_path, show(redirects_path), problems)
 
     pillars: list[Pillar] = []
     missing: list[str] = []
     if ok:
-        for pid in raw_plan["pillars"]:
+        assert isinstance(plan_rec, PlanFile)
+        for pid in plan_rec.pillars:
             path = data_dir / "pillars" / f"{pid}.yaml"
             raw = load_yaml_file(path, show(path), problems)
-            if raw is None or not _checked(raw, schema.PILLAR, show(path), "pillar", problems):
+            pillar = None if raw is None else _checked(raw, "pillar", show(path), "pillar", problems)
+            if pillar is None:
                 missing.append(pid)
                 continue
-            if raw["id"] != pid:
-                problems.append(Problem(Where(show(path), raw.lines.get("id", raw.line)), f"pillar {raw['id']}", "id",
+            if pillar.id != pid:
+                problems.append(Problem(Where(show(path), raw.lines.get("id", raw.line)), f"pillar {pillar.id}", "id",
                                         f"the file pillars/{pid}.yaml must hold pillar {pid}"))
                 missing.append(pid)
                 continue
-            pillars.append(_pillar(raw, show(path)))
+            pillars.append(pillar)
     translations, broken = load_translations(data_dir, root, problems)
-    if not (ok and ok_fn and ok_ag and ok_gl and ok_cl):
+    if not (ok and ok_fn and ok_ag and ok_gl and ok_cl and ok_rd):
         return None
-    fn_file, ag_file, gl_file = show(fn_path), show(ag_path), show(gl_path)
-    intro = raw_plan["intro"]
-    ep = raw_plan["epigraph"]
+    assert isinstance(plan_rec, PlanFile)
+    fns: tuple[Footnote, ...] = footnotes
+    ags: tuple[Agency, ...] = agencies
+    terms: tuple[GlossaryTerm, ...] = glossary or ()
+    rels: tuple[Release, ...] = releases
     return Plan(
-        title=raw_plan["title"], publisher=raw_plan["publisher"], published=raw_plan["published"],
-        pdf_url=raw_plan["pdf_url"], pdf_page_offset=raw_plan["pdf_page_offset"], counts=dict(raw_plan["counts"]),
-        epigraph=Epigraph(ep["text"], ep["attribution"], ep["role"], ep["printed_page"], ep["pdf_page"]),
-        intro=Intro(
-            id="intro", title=intro["title"], printed_page=intro["printed_page"], intro=tuple(intro["intro"]),
-            signatories=tuple(Signatory(s["name"], s["role"]) for s in intro.get("signatories", ())),
-            where=Where(show(plan_path), intro.line),
-        ),
-        pillars=tuple(pillars),
-        footnotes=tuple(Footnote(f["number"], f["text"], Where(fn_file, f.line)) for f in raw_fn),
-        agencies=tuple(Agency(a["id"], a["name"], a.get("acronym"), Where(ag_file, a.line)) for a in raw_ag),
-        glossary=tuple(GlossaryTerm(t["en"], t["zh"], t.get("note"), Where(gl_file, t.line)) for t in raw_gl),
+        title=plan_rec.title, publisher=plan_rec.publisher, published=plan_rec.published,
+        pdf_url=plan_rec.pdf_url, pdf_page_offset=plan_rec.pdf_page_offset, counts=dict(plan_rec.counts),
+        epigraph=plan_rec.epigraph, intro=plan_rec.intro,
+        pillars=tuple(pillars), footnotes=fns, agencies=ags, glossary=terms,
         translations=translations,
         data_dir=show(data_dir),
         source=Where(show(plan_path), 1),
-        lines={**raw_plan.lines, **{f"counts.{k}": v for k, v in raw_plan["counts"].lines.items()}},
+        lines={**plan_rec.lines, **{f"counts.{k}": v for k, v in plan_rec.counts.lines.items()}},
         broken_translations=tuple(broken),
         missing_pillars=tuple(missing),
-        releases=tuple(
-            Release(r["version"], r["date"], r["summary"]["en"], r["summary"]["zh"], tuple(r["units"]), Where(show(cl_path), r.line))
-            for r in raw_cl
-        ),
+        releases=rels,
+        redirects=redirects,
     )
+
+
+def one_redirects(path: Path, shown: str, problems: list[Problem]) -> tuple[bool, tuple[Redirect, ...]]:
+    """``data/redirects.yaml``: a mapping of moved URLs (``{}`` for none), each made a ``Redirect``."""
+    found = len(problems)
+    raw = load_yaml_file(path, shown, problems, empty_ok=True)
+    if raw is None:
+        return len(problems) == found, ()
+    if not isinstance(raw, Map):
+        _checked(raw, "redirects", shown, "redirect", problems)
+        return False, ()
+    out = []
+    for old, new in raw.items():
+        line = raw.lines.get(old, raw.line) if isinstance(raw, Map) else 0
+        one = Map({"old": old, "new": new})
+        one.line, one.lines = line, {"old": line, "new": line}
+        rec = validate_records(REDIRECT, one, shown, line, f"redirect {old}", problems)
+        if rec is not None:
+            out.append(rec)
+    return len(out) == len(raw), tuple(out)
 
 
 def load_translations(data_dir: Path, root: Path, problems: list[Problem]) -> tuple[dict[str, dict[str, Translation]], list[str]]:
@@ -158,16 +134,28 @@ def load_translations(data_dir: Path, root: Path, problems: list[Problem]) -> tu
             if raw is None:
                 continue
             if not isinstance(raw, dict):
-                _checked(raw, schema.TRANSLATION, file, "", problems)
+                _checked(raw, "translation", file, "", problems)
                 continue
             for unit, fields in raw.items():
                 line = getattr(raw, "lines", {}).get(unit, 0)
+                bad = bad_character(unit)
+                if bad:
+                    problems.append(Problem(Where(file, line), unit, "", bad))
+                    broken.append(unit)
+                    continue
                 # Each unit is checked on its own: one bad entry must not hide the file's others.
                 one = Map({unit: fields})
                 one.line, one.lines = getattr(raw, "line", 0), {unit: line}
-                if not _checked(one, schema.TRANSLATION, file, "", problems):
+                if _checked(one, "translation", file, "", problems) is None:
                     broken.append(str(unit))
                     continue
+                if unit == "agencies" and isinstance(fields, Map):
+                    bad_keys = [(k, bad_character(k)) for k in fields if bad_character(k)]
+                    for k, why in bad_keys:
+                        problems.append(Problem(Where(file, fields.lines.get(k, line)), unit, k, str(why)))
+                    if bad_keys:
+                        broken.append(unit)
+                        continue
                 if unit in units:
                     problems.append(Problem(Where(file, line), unit, "", f"translated twice (also {units[unit].where})"))
                     continue
@@ -185,16 +173,45 @@ def load_translations(data_dir: Path, root: Path, problems: list[Problem]) -> tu
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n(.*)\Z", re.S)
+UNIT_FILE = re.compile(r"C[0-9A-Za-z\-]+\.md")
+
+
+def commentary_files(directory: Path, root: Path, problems: list[Problem]) -> tuple[list[Path], int]:
+    """The unit files of the commentary folder, and how many entries claim to be units.
+
+    Only ``<ID>.md`` files directly in the folder are units: anything else there (``C34.markdown``,
+    ``C33.MD``, a subfolder, a hidden file) would be published raw or silently ignored, so it is a
+    problem."""
+    files: list[Path] = []
+    claimed = 0
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as e:
+        problems.append(Problem(Where(_rel(directory, root)), "", "", f"cannot be read: {e.strerror or e}"))
+        return [], 0
+    for path in entries:
+        name = path.name
+        shown = _rel(path, root) if not path.is_symlink() else _rel(path.parent, root) + "/" + name
+        if UNIT_FILE.fullmatch(name):
+            claimed += 1
+            files.append(path)  # read_text reports a link, a folder or a special file by that name
+        elif path.is_dir() and not path.is_symlink():
+            problems.append(Problem(Where(shown), "", "", "a folder in the commentary folder: commentary units are "
+                                    "files named <ID>.md (e.g. C07.md) directly in it"))
+        else:
+            problems.append(Problem(Where(shown), "", "", "not a commentary unit: files in the commentary folder are "
+                                    "named <ID>.md (e.g. C07.md), with a lower-case .md"))
+    return files, claimed
 
 
 def load_commentary(directory: Path, root: Path, problems: list[Problem]) -> tuple[Critique, ...]:
-    """Each ``*.md`` file in ``directory`` is one commentary unit: front matter + verbatim Chinese."""
+    """Each ``<ID>.md`` file in ``directory`` is one commentary unit: front matter + verbatim Chinese."""
     units: list[Critique] = []
-    if not directory.is_dir():
+    if not directory.is_dir() or directory.is_symlink():
         problems.append(Problem(Where(_rel(directory, root)), "", "", "commentary directory is missing"))
         return ()
-    for path in sorted(directory.glob("*.md")):
-        file = _rel(path, root)
+    for path in commentary_files(directory, root, problems)[0]:
+        file = _rel(path, root) if not path.is_symlink() else _rel(path.parent, root) + "/" + path.name
         text = read_text(path, file, problems)
         if text is None:
             continue
@@ -208,22 +225,22 @@ def load_commentary(directory: Path, root: Path, problems: list[Problem]) -> tup
             if len(problems) == found:
                 problems.append(Problem(Where(file, 1), f"critique {path.stem}", "", "the front matter is empty"))
             continue
-        if not _checked(raw, schema.CRITIQUE, file, f"critique {path.stem}", problems):
+        unit = _checked(raw, "critique", file, f"critique {path.stem}", problems)
+        if unit is None:
             continue
+        assert isinstance(unit, Critique)
+        if unit.id != path.stem:
+            problems.append(Problem(Where(file, raw.lines.get("id", raw.line)), f"critique {unit.id}", "id",
+                                    f"is {unit.id!r}, but the file is {path.name}: a unit's ID equals its file name"))
         body = m.group(2).strip("\n")
         if not body.strip():
-            problems.append(Problem(Where(file, m.group(1).count("\n") + 3), f"critique {raw['id']}", "body",
+            problems.append(Problem(Where(file, m.group(1).count("\n") + 3), f"critique {unit.id}", "body",
                                     "the quoted commentary text is empty"))
             continue
-        claims = tuple(
-            Claim(c["id"], c["quote"], c["metric"], c["scope"], c["expected"], c.get("holds", True), Where(file, c.line))
-            for c in raw.get("claims", ())
-        )
-        units.append(
-            Critique(
-                id=raw["id"], kind=raw["kind"], position=raw["position"], paragraph=raw["paragraph"],
-                targets=tuple(raw["targets"]), text=body, en=raw.get("en"), editorial=raw.get("editorial"),
-                claims=claims, where=Where(file, 1), lines={**raw.lines, "body": m.group(1).count("\n") + 3},
-            )
-        )
+        bad = bad_character(body)
+        if bad:
+            problems.append(Problem(Where(file, m.group(1).count("\n") + 3), f"critique {unit.id}", "body", bad))
+            continue
+        unit._line = 1  # the unit is the whole file
+        units.append(unit.with_body(body, m.group(1).count("\n") + 3))
     return tuple(sorted(units, key=lambda c: c.position))

@@ -94,7 +94,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         repo_blob = source_base(config.edit_uri, config.repo_url)
         assets = root / self.config.assets_dir
         built = edition(ix, self.config.lang, self.root_url, repo_blob,
-                        assets=None if assets.resolve().is_relative_to(docs) else assets, redirects=getattr(ix.plan, "redirects", ()))
+                        assets=None if assets.resolve().is_relative_to(docs) else assets)
         for page in built.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")

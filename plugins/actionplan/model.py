@@ -1,160 +1,38 @@
 """Typed, frozen records of the plan and the commentary.
 
-Every record carries a ``Where`` so that any later check can point a contributor at the exact
-file and line that produced it, long after the YAML has been parsed.
+The records of each file are declared once, in ``records`` (pydantic), and re-exported here; this
+module adds only the aggregates built from several files (``Plan``, ``Translation``). Every record
+carries a ``Where`` so that any later check can point a contributor at the exact file and line that
+produced it, long after the YAML has been parsed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .records import (
+    Action,
+    Agency,
+    Claim,
+    Critique,
+    Epigraph,
+    Footnote,
+    GlossaryTerm,
+    Goal,
+    Intro,
+    Note,
+    Pillar,
+    Redirect,
+    Release,
+    Signatory,
+    Where,
+    footnote_refs,
+)
 
-@dataclass(frozen=True)
-class Where:
-    """A position in a source file; ``line`` is 1-based, 0 when unknown."""
-
-    file: str
-    line: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
-
-
-@dataclass(frozen=True)
-class Note:
-    """Our editorial annotation on a unit, e.g. a typo we keep as printed."""
-
-    kind: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Footnote:
-    number: int
-    text: str
-    where: Where
-
-
-@dataclass(frozen=True)
-class Agency:
-    id: str
-    name: str
-    acronym: str | None
-    where: Where
-
-
-@dataclass(frozen=True)
-class Action:
-    id: str
-    printed_page: int
-    text: str
-    lead: tuple[str, ...]
-    lead_text: str | None
-    agencies: tuple[str, ...]
-    notes: tuple[Note, ...]
-    where: Where
-    kind: str = "action"
-
-    @property
-    def footnotes(self) -> tuple[int, ...]:
-        return footnote_refs(self.text)
-
-
-@dataclass(frozen=True)
-class Goal:
-    id: str
-    title: str
-    printed_page: int
-    intro: tuple[str, ...]
-    actions: tuple[Action, ...]
-    notes: tuple[Note, ...]
-    where: Where
-    kind: str = "goal"
-
-    @property
-    def footnotes(self) -> tuple[int, ...]:
-        return footnote_refs(*self.intro)
-
-
-@dataclass(frozen=True)
-class Pillar:
-    id: str
-    title: str
-    printed_page: int
-    intro: tuple[str, ...]
-    goals: tuple[Goal, ...]
-    where: Where
-    kind: str = "pillar"
-
-    @property
-    def footnotes(self) -> tuple[int, ...]:
-        return footnote_refs(*self.intro)
-
-
-@dataclass(frozen=True)
-class Signatory:
-    name: str
-    role: str
-
-
-@dataclass(frozen=True)
-class Intro:
-    id: str
-    title: str
-    printed_page: int
-    intro: tuple[str, ...]
-    signatories: tuple[Signatory, ...]
-    where: Where
-    kind: str = "intro"
-
-    @property
-    def footnotes(self) -> tuple[int, ...]:
-        return footnote_refs(*self.intro)
-
-
-@dataclass(frozen=True)
-class Epigraph:
-    text: str
-    attribution: str
-    role: str
-    printed_page: str
-    pdf_page: int
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A figure the commentary states about the plan, checked against the data at build time."""
-
-    id: str
-    quote: str
-    metric: str
-    scope: str
-    expected: int
-    holds: bool
-    where: Where
-
-
-@dataclass(frozen=True)
-class Critique:
-    id: str
-    kind: str
-    position: int
-    paragraph: int
-    targets: tuple[str, ...]
-    text: str
-    en: str | None
-    editorial: str | None
-    claims: tuple[Claim, ...]
-    where: Where
-    lines: dict[str, int] = field(default_factory=dict)  # line of each front-matter field
-
-
-@dataclass(frozen=True)
-class GlossaryTerm:
-    en: str
-    zh: str
-    note: str | None
-    where: Where
+__all__ = [
+    "Action", "Agency", "Claim", "Critique", "Epigraph", "Footnote", "GlossaryTerm", "Goal", "Intro", "Note",
+    "Pillar", "Plan", "Redirect", "Release", "Signatory", "Translation", "Where", "footnote_refs",
+]
 
 
 @dataclass(frozen=True)
@@ -168,17 +46,9 @@ class Translation:
 
 
 @dataclass(frozen=True)
-class Release:
-    version: str
-    date: str
-    summary_en: str
-    summary_zh: str
-    units: tuple[str, ...]
-    where: Where
-
-
-@dataclass(frozen=True)
 class Plan:
+    """The whole edition: plan.yaml's fields (``records.PlanFile``) with everything it names."""
+
     title: str
     publisher: str
     published: str
@@ -193,9 +63,10 @@ class Plan:
     glossary: tuple[GlossaryTerm, ...] = ()
     translations: dict[str, dict[str, Translation]] = field(default_factory=dict)
     critiques: tuple[Critique, ...] = ()
-    releases: tuple[Release, ...] = ()
+    releases: tuple[Release, ...] = ()  # data/changelog.yaml, newest first (at least one)
+    redirects: tuple[Redirect, ...] = ()  # data/redirects.yaml, in file order
     data_dir: str = "data"  # as shown in messages, relative to the site root
-    source: Where = Where("data/plan.yaml")
+    source: Where = Where("data/plan.yaml")  # noqa: RUF009 - a frozen value
     lines: dict[str, int] = field(default_factory=dict)  # plan.yaml: line of each key, and "counts.<what>"
     # Translation entries that failed the schema: not reported again as "missing".
     broken_translations: tuple[str, ...] = ()
@@ -203,18 +74,15 @@ class Plan:
     # failure (order, counts, references into the pillar) are skipped, so one slip is one problem.
     missing_pillars: tuple[str, ...] = ()
 
+    @property
+    def version(self) -> str:
+        """The edition's version: the newest release in data/changelog.yaml (its one home)."""
+        return self.releases[0].version if self.releases else "0.0.0"
+
+    @property
+    def date(self) -> str:
+        """The date of the newest release."""
+        return self.releases[0].date if self.releases else ""
+
     def pdf_page(self, printed_page: int) -> int:
         return printed_page + self.pdf_page_offset
-
-
-def footnote_refs(*texts: str) -> tuple[int, ...]:
-    """Footnote numbers cited by ``[^N]`` markers, in order of first appearance."""
-    import re
-
-    seen: list[int] = []
-    for text in texts:
-        for m in re.finditer(r"\[\^(\d+)\]", text):
-            n = int(m.group(1))
-            if n not in seen:
-                seen.append(n)
-    return tuple(seen)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Where
+from .records import Where, safe
 
 
 @dataclass(frozen=True)
@@ -19,13 +19,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """``path:line: record: field: message``, with anything unprintable escaped (``records.safe``):
+        no file name, key or value can forge a line of its own in a log or a CI annotation."""
         parts = [str(self.where)]
         if self.record:
             parts.append(self.record)
         if self.field:
             parts.append(self.field)
         parts.append(self.message)
-        return ": ".join(parts)
+        return ": ".join(safe(p) for p in parts)
 
 
 class DataError(Exception):

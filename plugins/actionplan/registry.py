@@ -61,8 +61,8 @@ def scan(site: Path) -> dict[str, set[str]]:
 
 def dumps(urls: dict[str, set[str]]) -> str:
     head = ("# Every URL this site has published, with the explicit anchors on it. A build may add URLs\n"
-            "# (then regenerate: make urls); it may drop or move one only with a redirect (mkdocs.yml,\n"
-            "# plugins.actionplan.redirects) to a page that keeps the anchors. Checked by tests.\n")
+            "# (then regenerate: make urls); it may drop or move one only with a redirect (data/redirects.yaml)\n"
+            "# to a page that keeps the anchors. Checked by tests.\n")
     lines = [" ".join([url or "/", *sorted(f"#{a}" for a in anchors)]) for url, anchors in sorted(urls.items())]
     return head + "\n".join(lines) + "\n"
 
@@ -98,7 +98,7 @@ def check(site: Path, registered: dict[str, set[str]]) -> list[str]:
     for url, anchors in sorted(registered.items()):
         found = _resolve(site, url)
         if found is None:
-            problems.append(f"{url or '/'}: published, but the build no longer serves it (add a redirect in mkdocs.yml)")
+            problems.append(f"{url or '/'}: published, but the build no longer serves it (add a redirect in data/redirects.yaml)")
             continue
         final, page = found
         missing = sorted(a for a in anchors if a not in page.ids)

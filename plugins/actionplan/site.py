@@ -1,27 +1,89 @@
 """The engine-free core's entry point: the data folder in, a validated index out.
 
 Nothing here imports MkDocs; the MkDocs adapter, ``actionplan check`` and ``actionplan generate``
-all start from ``load_all``, so what passes ``check`` passes every build.
+all start from ``load_all``, so what passes ``check`` passes every build. That includes the file
+system: links, special files and stray files in the folders a build reads or publishes are
+problems here, not surprises in the built site.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import export, paths, redirect
 from .index import Index, build
-from .load import load_commentary, load_plan
+from .load import commentary_files, load_commentary, load_plan
 from .names import check_agency_names
 from .problems import DataError, Problem
+from .records import Where
 from .render import Page, Renderer
-from .validate import validate_commentary, validate_plan, validate_releases, validate_translations
+from .validate import (
+    validate_commentary,
+    validate_plan,
+    validate_redirects,
+    validate_releases,
+    validate_translations,
+    validate_url_names,
+)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_tree(folder: Path, root: Path, problems: list[Problem]) -> None:
+    """Every entry under ``folder`` must be a regular file or a folder inside ``root``: a symbolic
+    link may publish a file of the build machine (``/proc/self/environ``), and a FIFO or device
+    hangs the build. Nothing is followed or opened."""
+    if not folder.exists() and not folder.is_symlink():
+        return
+    try:
+        real_root = root.resolve()
+        if not folder.resolve().is_relative_to(real_root) or folder.is_symlink():
+            problems.append(Problem(Where(_shown(folder, root)), "", "", "is a symbolic link or lies outside the repository"))
+            return
+    except (OSError, RuntimeError) as e:
+        problems.append(Problem(Where(_shown(folder, root)), "", "", f"cannot be read: {e}"))
+        return
+
+    def walk_error(e: OSError) -> None:
+        problems.append(Problem(Where(_shown(Path(e.filename or folder), root)), "", "", f"cannot be read: {e.strerror or e}"))
+
+    for top, dirs, files in os.walk(folder, onerror=walk_error):
+        for name in sorted(dirs + files):
+            path = Path(top) / name
+            try:
+                mode = path.lstat().st_mode
+            except OSError as e:
+                problems.append(Problem(Where(_shown(path, root)), "", "", f"cannot be read: {e.strerror or e}"))
+                continue
+            if stat.S_ISLNK(mode):
+                problems.append(Problem(Where(_shown(path, root)), "", "",
+                                        "is a symbolic link; commit the file itself (a link may point outside the repository)"))
+            elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                problems.append(Problem(Where(_shown(path, root)), "", "",
+                                        "is a special file (a FIFO, device or socket), not a regular file"))
 
 
 def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_translations: bool = True,
-             strict_counts: bool = True, version: str | None = None) -> Index:
-    """Load, validate and index everything, raising one ``DataError`` that lists every problem."""
+             strict_counts: bool = True, version: str | None = None, content_dir: Path | None = None,
+             overrides_dir: Path | None = None) -> Index:
+    """Load, validate and index everything, raising one ``DataError`` that lists every problem.
+
+    ``content_dir`` (default: the commentary folder's parent) and ``overrides_dir`` (default:
+    ``root/overrides``) are checked for links and special files, since a build publishes them.
+    The edition's version lives in one place, the newest release in ``data/changelog.yaml``
+    (``plan.version``); ``version`` is accepted for old callers and ignored, so that ``check`` and
+    every build read the same one."""
     problems: list[Problem] = []
+    for folder in (data_dir, content_dir or commentary_dir.parent, overrides_dir or root / "overrides"):
+        check_tree(folder, root, problems)
     plan = load_plan(data_dir, root, problems)
     critiques = load_commentary(commentary_dir, root, problems)
     if plan is not None:
@@ -29,11 +91,14 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         problems += validate_plan(plan, strict_counts=strict_counts and not structural)
         problems += validate_translations(plan, require_translations)
         problems += check_agency_names(plan)
-        complete = len(critiques) == len(list(commentary_dir.glob("*.md")))
+        claimed = commentary_files(commentary_dir, root, [])[1] if commentary_dir.is_dir() else 0
+        complete = len(critiques) == claimed
         problems += validate_commentary(plan, critiques, complete, require_translations)
-        problems += validate_releases(plan, critiques, version)
+        problems += validate_releases(plan, critiques, None)
+        problems += validate_url_names(plan, critiques)
+        problems += validate_redirects(plan, critiques)
     if problems:
-        raise DataError(problems)
+        raise DataError(list(dict.fromkeys(problems)))
     assert plan is not None
     return build(replace(plan, critiques=critiques))
 
@@ -57,8 +122,7 @@ class Edition:
     outputs: list[Output]
 
 
-def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: Path | None = None,
-            redirects: tuple[tuple[str, str], ...] = ()) -> Edition:
+def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: Path | None = None) -> Edition:
     """The generated pages and files of ``lang``'s build.
 
     The default language's build (the site root) carries the export, the short-ID resolver and
@@ -70,7 +134,7 @@ def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: 
     site = site_url.rstrip("/") + "/" if site_url else ""
     prefix = paths.prefix(lang)
     if lang == paths.DEFAULT_LANG:
-        doc = export.build(ix, site_url, ix.plan.releases[0].version if ix.plan.releases else "0.0.0")
+        doc = export.build(ix, site_url, ix.plan.version)
         outputs += [Output("export/plan.json", export.dumps(doc)), Output("export/actions.csv", export.actions_csv(doc))]
         outputs += [Output(f"export/units/{uid}.json", export.dumps(unit)) for uid, unit in export.units(doc).items()]
         outputs.append(Output("export/plan.schema.json", export.dumps(export.schema())))
@@ -85,7 +149,7 @@ def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: 
     elif assets is not None and assets.is_dir():
         outputs += [Output(f"{assets.name}/{f.relative_to(assets).as_posix()}", src=f)
                     for f in sorted(assets.rglob("*")) if f.is_file()]
-    for old, new in redirects:
+    for old, new in ((r.old, r.new) for r in ix.plan.redirects):
         if old.startswith(prefix) and (prefix or not any(old.startswith(paths.prefix(x)) for x in paths.LANGS if x != lang)):
             here, there = old[len(prefix):], new[len(prefix):] if new.startswith(prefix) else new
             outputs.append(Output(redirect.page_path(here), redirect.redirect_html(here, there, there, site + new)))

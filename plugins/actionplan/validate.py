@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from . import paths
 from .model import Action, Agency, Critique, Plan, Translation, Where, footnote_refs
 from .problems import Problem
 
@@ -390,4 +391,76 @@ def validate_commentary_source(critiques: tuple[Critique, ...], source: str) -> 
     for number in sorted(set(by_paragraph) - set(range(1, len(paragraphs) + 1))):
         c = by_paragraph[number][0]
         problems.append(Problem(c.where, f"critique {c.id}", "paragraph", f"the source has no paragraph {number}"))
+    return problems
+
+
+# Paths the site itself uses at the top of a language tree, in ``agencies/`` or ``commentary/``, or
+# as its own files: an ID equal to one of them (in any case) would replace or shadow that page.
+RESERVED = (
+    "404", "agencies", "assets", "changelog", "commentary", "coverage", "en", "export", "footnotes", "id", "ids",
+    "index", "javascripts", "open-data", "pagefind", "performance", "plan", "record", "search", "sitemap",
+    "stylesheets", "units", "v", "zh",
+)
+
+
+def validate_url_names(plan: Plan, critiques: tuple[Critique, ...]) -> list[Problem]:
+    """IDs that become URL segments (agencies, commentary units, plan units) may not be a path the
+    site uses, and must be unique regardless of case (``FTC`` and ``ftc`` collide on a
+    case-insensitive disk and in readers' links)."""
+    problems: list[Problem] = []
+    groups: list[tuple[str, list[tuple[str, Where]]]] = [
+        ("agency", [(a.id, a.where) for a in plan.agencies]),
+        ("critique", [(c.id, c.where) for c in critiques]),
+        ("unit", [(uid, where) for uid, where in _unit_wheres(plan)]),
+    ]
+    for record, items in groups:
+        seen: dict[str, tuple[str, Where]] = {}
+        for ident, where in items:
+            folded = ident.casefold()
+            if folded in RESERVED or folded.split(".")[0] in ("index",):
+                problems.append(Problem(where, f"{record} {ident}", "id",
+                                        f"{ident!r} is a path the site itself uses; choose another ID"))
+            first = seen.get(folded)
+            if first is not None and first[0] != ident:
+                problems.append(Problem(where, f"{record} {ident}", "id",
+                                        f"differs only in case from {first[0]!r} (at {first[1]}); IDs are URLs and must be unique regardless of case"))
+            seen.setdefault(folded, (ident, where))
+    return problems
+
+
+def _unit_wheres(plan: Plan) -> list[tuple[str, Where]]:
+    out = [("intro", plan.intro.where)]
+    for p in plan.pillars:
+        out.append((p.id, p.where))
+        for g in p.goals:
+            out.append((g.id, g.where))
+            out.extend((a.id, a.where) for a in g.actions)
+    return out
+
+
+def page_urls(plan: Plan, critiques: tuple[Critique, ...]) -> set[str]:
+    """The site-relative URLs of the pages generated from the data, in every language."""
+    out: set[str] = set()
+    srcs = [paths.HOME, paths.AGENCIES, paths.FOOTNOTES, paths.COMMENTARY, paths.COVERAGE, paths.IDS, paths.CHANGELOG]
+    srcs += [paths.unit(uid) for uid in unit_ids(plan)]
+    srcs += [paths.agency(a.id) for a in plan.agencies]
+    srcs += [paths.critique(c.id) for c in critiques]
+    for lang in paths.LANGS:
+        out.update(paths.site_path(s, lang) for s in srcs)
+    return out
+
+
+def validate_redirects(plan: Plan, critiques: tuple[Critique, ...]) -> list[Problem]:
+    """``data/redirects.yaml``: each old URL has moved away (it is no page of ours), and each new URL is final."""
+    problems: list[Problem] = []
+    pages = page_urls(plan, critiques)
+    olds = {r.old for r in plan.redirects}
+    for r in plan.redirects:
+        rec = f"redirect {r.old}"
+        if r.old == r.new:
+            problems.append(Problem(r.where, rec, "new", "leads to itself"))
+        elif r.old in pages:
+            problems.append(Problem(r.where, rec, "old", "is still a page; a redirect may only replace a URL that moved away"))
+        if r.new in olds and r.old != r.new:
+            problems.append(Problem(r.where, rec, "new", f"{r.new!r} is itself redirected; point the redirect at the final URL"))
     return problems

@@ -6,6 +6,7 @@ both would make our error messages vague, so this loader remembers lines and rep
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -76,16 +77,46 @@ for _cls in (_Loader, _FastLoader):
     }
 
 
+MAX_FILE_BYTES = 1_000_000  # the largest data file is ~60 kB; a bigger one is a mistake or an attack
+MAX_DEPTH = 50  # the deepest real nesting is 6 (pillar > goals > actions > notes > note)
+MAX_VALUES = 200_000  # values after alias expansion; the real pillar files have a few thousand
+
+
+def file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a source file (missing, a link, a folder, a special file), or ``None``."""
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return "file is missing"
+    except OSError as e:
+        return f"cannot be read: {e.strerror or e}"
+    if stat.S_ISLNK(st.st_mode):
+        return "is a symbolic link; commit the file itself (a link may point outside the repository)"
+    if stat.S_ISDIR(st.st_mode):
+        return "is a directory, expected a file"
+    if not stat.S_ISREG(st.st_mode):
+        return "is a special file (a FIFO, device or socket), not a regular file"
+    if st.st_size > MAX_FILE_BYTES:
+        return f"is {st.st_size} bytes, more than the limit of {MAX_FILE_BYTES} bytes"
+    return None
+
+
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     """Decode a UTF-8 source file strictly; encoding accidents become problems, not mojibake."""
     where = Where(shown)
-    if not path.exists():
-        problems.append(Problem(where, "", "", "file is missing"))
+    bad = file_problem(path)
+    if bad:
+        problems.append(Problem(where, "", "", bad))
         return None
-    if path.is_dir():
-        problems.append(Problem(where, "", "", "is a directory, expected a file"))
+    try:
+        with path.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        problems.append(Problem(where, "", "", f"cannot be read: {e.strerror or e}"))
         return None
-    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(Problem(where, "", "", f"is more than the limit of {MAX_FILE_BYTES} bytes"))
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(Problem(Where(shown, 1), "", "", "starts with a byte-order mark; save as UTF-8 without BOM"))
         raw = raw[3:]
@@ -102,8 +133,58 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     return text
 
 
+def _bounded(text: str, shown: str, problems: list[Problem], line_offset: int) -> bool:
+    """Walk the YAML events (no objects built) and refuse documents nested deeper than ``MAX_DEPTH``
+    or expanding, through aliases, to more than ``MAX_VALUES`` values: both would hang or crash
+    the loader. Syntax errors are left to the parser's own message."""
+    stack: list[list[Any]] = []  # [anchor, values so far] per open collection
+    sizes: dict[str, int] = {}
+    total = 0
+    try:
+        for event in yaml.parse(text, Loader=_FastLoader):
+            line = (event.start_mark.line if event.start_mark else 0) + 1 + line_offset
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append([event.anchor, 1])
+                if len(stack) > MAX_DEPTH:
+                    problems.append(Problem(Where(shown, line), "", "", f"YAML nesting deeper than {MAX_DEPTH} levels"))
+                    return False
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = stack.pop()
+                if anchor:
+                    sizes[anchor] = size
+                if stack:
+                    stack[-1][1] += size
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                size = sizes.get(event.anchor or "", 1)
+            elif isinstance(event, yaml.ScalarEvent):
+                size = 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+            else:
+                continue
+            total += size
+            if stack:
+                stack[-1][1] += size
+            if total > MAX_VALUES or (stack and stack[-1][1] > MAX_VALUES):
+                problems.append(Problem(Where(shown, line), "", "", f"YAML aliases expand to more than {MAX_VALUES} values; "
+                                        "write the data out instead of nesting aliases"))
+                return False
+    except yaml.YAMLError as e:
+        if "nesting depth" in str(e):  # libyaml's own limit (1000), met before ours when its scanner reads ahead
+            mark = getattr(e, "problem_mark", None)
+            line = (mark.line if mark else 0) + 1 + line_offset
+            problems.append(Problem(Where(shown, line), "", "", f"YAML nesting deeper than {MAX_DEPTH} levels"))
+            return False
+        return True
+    return True
+
+
 def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int = 0) -> Any:
     """Parse YAML text; syntax errors and duplicate keys become problems with their lines."""
+    if not _bounded(text, shown, problems, line_offset):
+        return None
     fast = _FastLoader(text)
     fast.duplicates = []
     try:
@@ -133,6 +214,9 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
         return None
     except yaml.YAMLError as e:
         problems.append(Problem(Where(shown), "", "", f"YAML error: {e}"))
+        return None
+    except RecursionError:  # only without libyaml, whose parser bounds nesting before ours
+        problems.append(Problem(Where(shown), "", "", f"YAML nesting deeper than {MAX_DEPTH} levels"))
         return None
     finally:
         if loader is not None:
@@ -172,13 +256,14 @@ def _shift(value: Any, offset: int) -> None:
             _shift(v, offset)
 
 
-def load_yaml_file(path: Path, shown: str, problems: list[Problem]) -> Any:
-    """The file's data; ``None`` (with a problem recorded) when it is missing, unreadable or empty."""
+def load_yaml_file(path: Path, shown: str, problems: list[Problem], empty_ok: bool = False) -> Any:
+    """The file's data; ``None`` (with a problem recorded) when it is missing, unreadable or empty
+    (``empty_ok``: an empty file is ``None`` without a problem)."""
     text = read_text(path, shown, problems)
     if text is None:
         return None
     found = len(problems)
     data = parse_yaml(text, shown, problems)
-    if data is None and len(problems) == found:
+    if data is None and len(problems) == found and not empty_ok:
         problems.append(Problem(Where(shown), "", "", "file is empty"))
     return data
