@@ -56,3 +56,24 @@ def test_a_failed_build_leaves_the_previous_site_intact(tiny: Path) -> None:
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not list(tiny.glob(".site.*")), "temporary build folders were left behind"
+
+
+def test_a_build_stopped_by_sigterm_leaves_no_temporary_folder(tiny: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import build_env
+
+    proc = subprocess.Popen([sys.executable, "-m", "actionplan.cli", "-f", str(tiny / "mkdocs.yml"), "build", "-d", str(tiny / "site")],
+                            cwd=tiny, env=build_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    # Stop it while the engine is writing the site: the Chinese build's pages are appearing.
+    while not list(tiny.glob(".site.building-*/site/plan")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    assert list(tiny.glob(".site.building-*/site/plan")), "the build never started writing"
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=120) != 0
+    assert not list(tiny.glob(".site.*")), "a stopped build left its temporary folder"
+    assert not (tiny / "site").exists()

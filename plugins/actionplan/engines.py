@@ -37,6 +37,9 @@ CONFIGS = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
 PLUGIN = "actionplan"
 
 
+_running: list[subprocess.Popen[str]] = []  # the engine processes of this build, stopped with it
+
+
 class BuildFailed(Exception):
     """A build step failed; the message says which, and what the engine said."""
 
@@ -62,7 +65,13 @@ def run_engine(engine: str, config: Path, site_dir: Path | None, cwd: Path) -> N
     cmd = [*_command(engine), "build", "-f", str(config), "--strict"]
     if site_dir is not None:
         cmd += ["-d", str(site_dir)]
-    result = subprocess.run(cmd, cwd=cwd, env=_env(), capture_output=True, text=True)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _running.append(proc)
+    try:
+        out, err = proc.communicate()
+    finally:
+        _running.remove(proc)
+    result = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
     noise = ("Building prefix dict", "Loading model", "Prefix dict has been built", "Dumping model")
     said = "\n".join(line for line in (result.stdout + result.stderr).splitlines() if not line.startswith(noise))
     if result.returncode != 0:
@@ -182,6 +191,9 @@ def generate(root: Path, out: Path) -> list[Path]:
 def _cleaned_on_term(path: Path) -> Iterator[None]:
     """Remove ``path`` if the build is stopped by SIGTERM (or SIGINT), then stop as asked."""
     def stop(signum: int, frame: FrameType | None) -> None:
+        for proc in list(_running):  # an engine still writing would recreate the folder
+            proc.terminate()
+            proc.wait()
         shutil.rmtree(path, ignore_errors=True)
         raise SystemExit(128 + signum)
 
