@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,14 +28,20 @@ from actionplan.problems import DataError, Problem
 from actionplan.site import load_all
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def at(record: Any, where: Where) -> Any:
+    """A record as the loader makes it: remembering the file and line it came from."""
+    record._file, record._line = where.file, where.line
+    return record
 TINY = Path(__file__).parent / "fixtures" / "tiny"
 ZH = "data/translations/zh/I.yaml"
 INDEX = "data/translations/zh/plan.yaml"
 
 AGENCIES = (
-    Agency("DOS", "Department of State", "DOS", Where("data/agencies.yaml", 2)),
-    Agency("OPM", "Office of Personnel Management", None, Where("data/agencies.yaml", 5)),
-    Agency("CHIPS-PO", "CHIPS Program Office", None, Where("data/agencies.yaml", 7)),
+    at(Agency(id="DOS", name="Department of State", acronym="DOS"), Where("data/agencies.yaml", 2)),
+    at(Agency(id="OPM", name="Office of Personnel Management", acronym=None), Where("data/agencies.yaml", 5)),
+    at(Agency(id="CHIPS-PO", name="CHIPS Program Office", acronym=None), Where("data/agencies.yaml", 7)),
 )
 INDEX_NAMES = {"DOS": "美国国务院", "OPM": "人事管理局", "CHIPS-PO": "芯片计划办公室"}
 INDEX_LINES = {"DOS": 4, "OPM": 5, "CHIPS-PO": 6}
@@ -43,10 +50,10 @@ INDEX_LINES = {"DOS": 4, "OPM": 5, "CHIPS-PO": 6}
 def plan_of(english: str, chinese: str, *, goal_intro: tuple[str, str] | None = None,
             glossary: tuple[GlossaryTerm, ...] = (), index: dict[str, str] | None = None) -> Plan:
     """A one-action plan whose action I.1.1 reads ``english`` and is translated ``chinese``."""
-    action = Action("I.1.1", 1, english, (), None, (), (), Where(ZH, 3))
+    action = at(Action(id="I.1.1", printed_page=1, text=english, lead=(), lead_text=None, agencies=(), notes=()), Where(ZH, 3))
     g_en, g_zh = goal_intro or ("A goal.", "一个目标。")
-    goal = Goal("I.1", "Goal", 1, (g_en,), (action,), (), Where(ZH, 1))
-    pillar = Pillar("I", "Pillar", 1, ("A pillar.",), (goal,), Where(ZH, 1))
+    goal = at(Goal(id="I.1", title="Goal", printed_page=1, intro=(g_en,), actions=(action,), notes=()), Where(ZH, 1))
+    pillar = at(Pillar(id="I", title="Pillar", printed_page=1, intro=("A pillar.",), goals=(goal,)), Where(ZH, 1))
     units = {
         "agencies": Translation("agencies", dict(index if index is not None else INDEX_NAMES), Where(INDEX, 3), dict(INDEX_LINES)),
         "I.1": Translation("I.1", {"title": "目标", "intro": (g_zh,)}, Where(ZH, 1), {"title": 2, "intro": 3}),
@@ -54,8 +61,9 @@ def plan_of(english: str, chinese: str, *, goal_intro: tuple[str, str] | None = 
     }
     return Plan(
         title="Plan", publisher="P", published="2025-07", pdf_url="https://example.org/plan.pdf", pdf_page_offset=0,
-        counts={}, epigraph=Epigraph("Text.", "Someone", "Role", "i", 1),
-        intro=Intro("intro", "Introduction", 1, ("Intro.",), (Signatory("A", "Role"),), Where("data/plan.yaml", 1)),
+        counts={}, epigraph=Epigraph(text="Text.", attribution="Someone", role="Role", printed_page="i", pdf_page=1),
+        intro=at(Intro(id="intro", title="Introduction", printed_page=1, intro=("Intro.",), signatories=(Signatory(name="A", role="Role"),)),
+                 Where("data/plan.yaml", 1)),
         pillars=(pillar,), footnotes=(), agencies=AGENCIES, glossary=glossary, translations={"zh": units},
     )
 
@@ -102,7 +110,7 @@ def test_paragraphs_are_compared_one_to_one() -> None:
                           "the agency index's name for DOS (data/translations/zh/plan.yaml:4)"], id="glossary-differs"),
 ])
 def test_glossary_agrees_with_index(term_zh: str, expected: list[str]) -> None:
-    term = GlossaryTerm("Department of State", term_zh, None, Where("data/glossary.yaml", 9))
+    term = at(GlossaryTerm(en="Department of State", zh=term_zh, note=None), Where("data/glossary.yaml", 9))
     assert [str(p) for p in check_agency_names(plan_of("Act.", "行动。", glossary=(term,)))] == expected
 
 
