@@ -90,5 +90,21 @@
     try { document.execCommand("copy"); } finally { document.body.removeChild(t); }
   }
   window.apCopy = copy;
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+  // The theme's language selector links each language's home page; every page exists in both
+  // builds at the same path below its build's root, so each link is pointed at this page's
+  // counterpart (the theme's own sitemap lookup goes to the link when it finds no match).
+  function initLanguageSwitch() {
+    var links = Array.prototype.slice.call(document.querySelectorAll(".md-select__link[hreflang]"));
+    var here = document.documentElement.lang;
+    var mine = links.filter(function (l) { return l.getAttribute("hreflang") === here; })[0];
+    if (!mine) return;
+    var root = new URL(mine.getAttribute("href"), location.href).pathname;
+    if (location.pathname.indexOf(root) !== 0) return;
+    var rest = location.pathname.slice(root.length) + location.hash;
+    links.forEach(function (l) {
+      l.setAttribute("href", new URL(l.getAttribute("href"), location.href).pathname + rest);
+    });
+  }
+  function init2() { init(); initLanguageSwitch(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init2); else init2();
 })();

@@ -97,7 +97,9 @@ class _Text(HTMLParser):
 
 
 def with_bigrams(page: str) -> str:
-    """``page`` with a block of bigram tokens per weight at the end of its ``data-pagefind-body`` element."""
+    """``page`` with a block of bigram tokens per weight at the start of its ``data-pagefind-body``
+    element (inside it: the element's end is not found by searching for its closing tag, since the
+    body is a ``div`` among the theme's ``div``s)."""
     parser = _Text()
     parser.feed(page)
     blocks = []
@@ -107,11 +109,10 @@ def with_bigrams(page: str) -> str:
             blocks.append(f'<div data-pagefind-weight="{weight}">{" ".join(tokens)}</div>')
     if not blocks:
         return page
-    m = re.search(r"<(\w+)\b[^>]*\bdata-pagefind-body\b", page)
+    m = re.search(r"<\w+\b[^>]*\bdata-pagefind-body\b[^>]*>", page)
     if not m:
         return page
-    close = page.rfind(f"</{m.group(1)}>")
-    return page[:close] + "".join(blocks) + page[close:] if close > m.start() else page
+    return page[: m.end()] + "".join(blocks) + page[m.end():]
 
 
 def _declared(text: str, kind: str, key: str) -> str:
