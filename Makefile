@@ -23,7 +23,6 @@ $(STAMP): requirements.txt plugins/pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet -e plugins
-	@mkdir -p .cache
 	@rm -f $(VENV)/.installed-*
 	touch $@
 

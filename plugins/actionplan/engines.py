@@ -63,8 +63,7 @@ def run_engine(engine: str, config: Path, site_dir: Path | None, cwd: Path) -> N
     if site_dir is not None:
         cmd += ["-d", str(site_dir)]
     result = subprocess.run(cmd, cwd=cwd, env=_env(), capture_output=True, text=True)
-    noise = ("Building prefix dict", "Loading model", "Prefix dict has been built", "Dumping model")
-    said = "\n".join(line for line in (result.stdout + result.stderr).splitlines() if not line.startswith(noise))
+    said = result.stdout + result.stderr
     if result.returncode != 0:
         raise BuildFailed(f"{engine} build -f {config.name} failed:\n{said.strip()}")
 
