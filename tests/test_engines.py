@@ -74,7 +74,7 @@ def test_commentary_links_work_both_ways(engine_site: tuple[str, Path], index: I
             for t in c.targets:
                 target = "" if t == "plan" else f"plan/{t}/"
                 page = (site / f"{lang_dir}{target}index.html").read_text(encoding="utf-8")
-                back = "../commentary/" if t == "plan" else "../../commentary/"
+                back = "commentary/" if t == "plan" else "../../commentary/"
                 assert f'href="{back}{c.id}/"' in page, (engine, lang_dir, t, c.id)
                 forth = "../../" if t == "plan" else f"../../plan/{t}/"
                 assert f'href="{forth}"' in crit, (engine, lang_dir, c.id, t)

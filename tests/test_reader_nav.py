@@ -145,3 +145,16 @@ def test_no_aria_label_on_elements_that_cannot_be_named(site: Path) -> None:
     coverage = (site / "commentary" / "coverage" / "index.html").read_text(encoding="utf-8")
     assert 'class="ap-heat"' in coverage
     assert not bad, bad[:10]
+
+
+def test_the_build_performance_page_is_out_of_the_readers_way(site: Path) -> None:
+    """Issue 17: readers do not need it; it stays a page (linked from the repository), in no menu."""
+    from .conftest import ROOT
+
+    for config in ("mkdocs.yml", "mkdocs.en.yml"):
+        nav = re.search(r"^nav:\n((?:[ -].*\n)+)", (ROOT / config).read_text(encoding="utf-8"), re.M)
+        assert nav and "index.md" in nav.group(1) and "performance" not in nav.group(1), config
+    linking = [str(f.relative_to(site)) for f in site.rglob("*.html")
+               if "performance" not in f.parts and re.search(r'href="[^"]*performance/', f.read_text(encoding="utf-8"))]
+    assert not linking, linking[:5]
+    assert "构建性能" in (site / "performance" / "index.html").read_text(encoding="utf-8")
