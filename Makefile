@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt plugins/pyproject.toml
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1753315200)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint browser-deps bench urls schemas clean
+.PHONY: help serve build check test lint browser-deps bench urls schemas release clean
 
 help:
 	@echo "make serve   preview both languages at http://127.0.0.1:8000 with live reload (data changes too)"
@@ -16,13 +16,13 @@ help:
 	@echo "make bench   the build benchmark: plugin vs the same pages as plain Markdown, and Zensical (not part of make test)"
 	@echo "make urls    after review: record new published URLs in published-urls.txt"
 	@echo "make schemas regenerate schemas/*.json (for editors) from the plugin's schema"
+	@echo "make release VERSION=x.y.z  open that release in data/changelog.yaml (units from git diff), then check"
 
 $(STAMP): requirements.txt plugins/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	$(BIN)/python -m pip install --quiet -e plugins
-	@mkdir -p .cache
 	@rm -f $(VENV)/.installed-*
 	touch $@
 
@@ -55,6 +55,11 @@ test: $(STAMP) browser-deps lint
 
 urls: build
 	$(BIN)/actionplan urls site --write
+
+# The version lives in the newest entry of data/changelog.yaml; this adds that entry.
+release: $(STAMP)
+	$(if $(VERSION),,$(error usage: make release VERSION=x.y.z))
+	$(BIN)/actionplan release $(VERSION)
 
 schemas: $(STAMP)
 	$(BIN)/actionplan schemas

@@ -31,8 +31,7 @@ EPOCH = "1764288000"  # fixed SOURCE_DATE_EPOCH: builds in tests are reproducibl
 
 def build_env() -> dict[str, str]:
     env = dict(os.environ)
-    env.update({"SOURCE_DATE_EPOCH": env.get("SOURCE_DATE_EPOCH", EPOCH), "NO_MKDOCS_2_WARNING": "1",
-                "JIEBA_CACHE_DIR": str(ROOT / ".cache")})
+    env.update({"SOURCE_DATE_EPOCH": env.get("SOURCE_DATE_EPOCH", EPOCH), "NO_MKDOCS_2_WARNING": "1"})
     return env
 
 

@@ -132,3 +132,11 @@ def test_chinese_headings_have_explicit_stable_anchors(site: Path) -> None:
     assert 'id="_1"' not in page
 
 
+def test_search_index_covers_both_language_builds(site: Path) -> None:
+    """Pagefind indexes the HTML of both builds (no engine's own search, so no jieba): one
+    language each, every page in both."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    langs = entry["languages"]
+    assert {"zh", "en"} <= set(langs)
+    assert langs["zh"]["page_count"] == langs["en"]["page_count"] > 0
+    assert not (site / "search" / "search_index.json").exists()

@@ -136,6 +136,30 @@ def urls(site_dir: Path, registry_file: Path, write: bool) -> int:
     return 1 if problems else 0
 
 
+def release(root: Path, version: str, date: str | None, en: str | None, zh: str | None,
+            commentary_source: Path | None) -> int:
+    """Open release ``version`` in the changelog (units from ``git diff``), then run ``check``."""
+    from .release import PLACEHOLDER_EN, ReleaseError
+    from .release import release as write
+    from .site import load_all
+
+    data_dir, commentary_dir = root / "data", root / "content" / "commentary"
+    try:
+        ix = load_all(data_dir, commentary_dir, root)
+        changelog, line, units = write(root, data_dir, commentary_dir, version, ix, date, en, zh)
+    except DataError as e:
+        print(f"fix these first (make check):\n{e}", file=sys.stderr)
+        return 1
+    except ReleaseError as e:
+        print(f"release: {e}", file=sys.stderr)
+        return 1
+    shown = changelog.resolve().relative_to(root).as_posix()
+    print(f"{shown}:{line}: release {version}: units: {', '.join(units) or '(none changed)'}")
+    if en is None or zh is None:
+        print(f"{shown}:{line}: release {version}: summary: write it for readers (it still says {PLACEHOLDER_EN!r})")
+    return check(root, commentary_source)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="actionplan")
     parser.add_argument("-f", "--config-file", type=Path, default=None,
@@ -160,11 +184,18 @@ def main(argv: list[str] | None = None) -> int:
     u = sub.add_parser("urls", help="check a built site against the registry of published URLs, or --write it")
     u.add_argument("site_dir", type=Path, nargs="?", default=Path("site"))
     u.add_argument("--write", action="store_true", help="record the build's URLs as published (after review)")
+    r = sub.add_parser("release", help="open release x.y.z in data/changelog.yaml with the units changed since the last one, then check")
+    r.add_argument("version", help="the new version, x.y.z")
+    r.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")
+    r.add_argument("--en", default=None, help="the English summary (one line; default: a placeholder to edit)")
+    r.add_argument("--zh", default=None, help="the Chinese summary (one line; default: a placeholder to edit)")
     args = parser.parse_args(argv)
     config_file: Path = args.config_file or Path("mkdocs.yml")
-    if args.command == "check":
-        root = (args.root or (config_file.parent if args.config_file else Path("."))).resolve()
-        source = None if args.no_source else (args.commentary_source or root / SOURCE)
+    if args.command in ("check", "release"):
+        root = (getattr(args, "root", None) or (config_file.parent if args.config_file else Path("."))).resolve()
+        source = None if getattr(args, "no_source", False) else (getattr(args, "commentary_source", None) or root / SOURCE)
+        if args.command == "release":
+            return release(root, args.version, args.date, args.en, args.zh, source)
         return check(root, source)
     if args.command == "schemas":
         return write_schemas(args.out or config_file.resolve().parent / "schemas")

@@ -71,10 +71,8 @@ def run_engine(engine: str, config: Path, site_dir: Path | None, cwd: Path) -> N
         out, err = proc.communicate()
     finally:
         _running.remove(proc)
-    result = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
-    noise = ("Building prefix dict", "Loading model", "Prefix dict has been built", "Dumping model")
-    said = "\n".join(line for line in (result.stdout + result.stderr).splitlines() if not line.startswith(noise))
-    if result.returncode != 0:
+    said = out + err
+    if proc.returncode != 0:
         raise BuildFailed(f"{engine} build -f {config.name} failed:\n{said.strip()}")
 
 

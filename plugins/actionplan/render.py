@@ -218,6 +218,16 @@ class Renderer:
         children = [{"id": c, "label": self.label(c), "title": self.title(c, 90), "link": self.link(src, c),
                      "critiques": len(ix.critiques_of.get(c, []))} for c in ix.children.get(uid, [])]
         prev_id, next_id = ix.prev(uid), ix.next(uid)
+        # Where the reader is: the unit among its siblings (the goal's actions, the pillar's goals, the pillars).
+        parent = ix.parent.get(uid)
+        if isinstance(u, Pillar):
+            sib_ids, sib_label = [p.id for p in self.plan.pillars], L["siblings_pillars"]
+        elif parent is not None:
+            sib_ids = ix.children[parent]
+            sib_label = L["siblings_actions" if is_action else "siblings_goals"].format(id=parent)
+        else:
+            sib_ids, sib_label = [], ""
+        siblings = [{"id": s, "link": self.link(src, s), "current": s == uid} for s in sib_ids]
 
         def ag(aid: str) -> dict[str, str]:
             a = ix.agencies[aid]
@@ -232,7 +242,7 @@ class Renderer:
         return self.page(
             "unit.md.j2", src, u.where, meta,
             u=u, uid=uid, label=self.label(uid), crumbs=crumbs, orig=orig, trans=trans, title_en=title_en, title_zh=title_zh,
-            children=children, is_action=is_action,
+            children=children, is_action=is_action, siblings=siblings, siblings_label=sib_label,
             prev=prev_id and (self.label(prev_id), self.link(src, prev_id)),
             next=next_id and (self.label(next_id), self.link(src, next_id)),
             lead=[ag(a) for a in getattr(u, "lead", ())], named=[ag(a) for a in getattr(u, "agencies", ())],
@@ -253,7 +263,8 @@ class Renderer:
         pillars = [{"id": p.id, "title": self.title(p.id), "link": self.link(src, p.id),
                     "goals": [{"id": g.id, "title": self.title(g.id), "link": self.link(src, g.id),
                                "actions": [{"id": a.id, "link": self.link(src, a.id), "title": self.title(a.id, 70)} for a in g.actions]}
-                              for g in p.goals]}
+                              for g in p.goals],
+                    "n_actions": sum(len(g.actions) for g in p.goals)}
                    for p in self.plan.pillars]
         counts = {"pillars": len(self.plan.pillars), "goals": sum(len(p.goals) for p in self.plan.pillars),
                   "actions": sum(len(g.actions) for p in self.plan.pillars for g in p.goals)}

@@ -1,0 +1,186 @@
+"""``actionplan release x.y.z``: open the next release in ``data/changelog.yaml``.
+
+The version lives in one place, the newest entry of the changelog (the build, the citations and
+the export all read it from there). A release adds that entry, dated today, with ``units``
+filled in from ``git diff`` against the previous release (its tag ``vX.Y.Z`` or ``X.Y.Z``, or
+else the commit that added its changelog entry): each changed line of ``data/`` or of the
+commentary is mapped to the unit whose record holds it, using the file:line positions the loader
+records. Then it runs ``check``. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from bisect import bisect_right
+from pathlib import Path
+
+import yaml
+
+from .index import Index
+from .validate import unit_ids
+
+PLACEHOLDER_EN = "TODO: say what changed, for readers."
+PLACEHOLDER_ZH = "TODO：为读者说明本次修改。"
+VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+
+
+class ReleaseError(Exception):
+    """A user error: printed as one line, never a traceback."""
+
+
+def _git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ReleaseError(f"git {' '.join(args)}: {result.stderr.strip() or 'failed'}")
+    return result.stdout
+
+
+def _key(version: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in version.split("."))
+
+
+def previous_ref(root: Path, version: str, changelog: Path) -> str:
+    """The previous release's tag, or the (first) commit whose changelog has its entry."""
+    for tag in (f"v{version}", version):
+        found = subprocess.run(["git", "-C", str(root), "rev-parse", "-q", "--verify", f"refs/tags/{tag}^{{commit}}"],
+                               capture_output=True, text=True)
+        if found.returncode == 0:
+            return found.stdout.strip()
+    head = subprocess.run(["git", "-C", str(root), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True, text=True)
+    if head.returncode != 0:
+        raise ReleaseError(f"no tag v{version} and no commit with release {version}: {root} has no commit yet")
+    rel = changelog.resolve().relative_to(Path(_git(root, "rev-parse", "--show-toplevel").strip()).resolve())
+    pattern = r"^- version: ['\"]?" + re.escape(version) + r"['\"]?[[:space:]]*$"
+    commits = _git(root, "log", "--reverse", "--format=%H", "-G", pattern, "--", f":/{rel.as_posix()}").split()
+    if not commits:
+        raise ReleaseError(f"no tag v{version} and no commit with release {version} in {rel}: commit it, or tag it, first")
+    return commits[0]
+
+
+def changed_lines(root: Path, ref: str, folders: list[str]) -> dict[str, list[int]]:
+    """File (relative to ``root``) → changed lines, on the working tree's side of ``git diff ref``.
+    A deletion counts as the line after it; a file that git does not track yet, as all its lines."""
+    out: dict[str, list[int]] = {}
+    diff = _git(root, "diff", "-U0", "--no-color", "--no-ext-diff", "--relative", ref, "--", *folders)
+    for chunk in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
+        m = re.search(r"^\+\+\+ (?:b/(.*)|/dev/null)$", chunk, re.M)
+        if not m or m.group(1) is None:
+            # A deleted file: its units are gone, and validation refuses a changelog that names them.
+            continue
+        lines = out.setdefault(m.group(1), [])
+        for h in HUNK.finditer(chunk):
+            start, count = int(h.group(1)), int(h.group(2) or "1")
+            lines.extend(range(start, start + count) if count else [max(start, 1)])
+    for f in _git(root, "ls-files", "--others", "--exclude-standard", "--", *folders).splitlines():
+        out[f] = list(range(1, len((root / f).read_text(encoding="utf-8").splitlines()) + 2))
+    return out
+
+
+def _targets(text: str) -> set[str]:
+    """The ``targets`` of a commentary file's front matter (empty if it does not parse)."""
+    m = re.match(r"---\n(.*?)\n---", text, re.S)
+    try:
+        front = yaml.safe_load(m.group(1)) if m else None
+    except yaml.YAMLError:
+        return set()
+    targets = front.get("targets") if isinstance(front, dict) else None
+    return {str(t) for t in targets} if isinstance(targets, list) else set()
+
+
+def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_dir: Path) -> list[str]:
+    """The units whose records hold a changed line, in reading order, then the commentary units.
+
+    A record runs from its own line to the next record's in the same file: a pillar, goal or
+    action in ``data/pillars/``, a translation entry, a key of ``plan.yaml`` (``intro`` is a
+    unit); a changed footnote changes every unit that cites it; a commentary file is its unit,
+    and a change to its ``targets`` also changes the units it gained or lost."""
+    plan = ix.plan
+    known = set(unit_ids(plan))
+    starts: dict[str, list[tuple[int, str | None]]] = {}
+
+    def mark(file: str, line: int, unit: str | None) -> None:
+        starts.setdefault(file, []).append((line, unit))
+
+    plan_file = plan.source.file
+    for key, line in plan.lines.items():
+        if "." not in key:
+            mark(plan_file, line, "intro" if key == "intro" else None)
+    for p in plan.pillars:
+        mark(p.where.file, p.where.line, p.id)
+        for g in p.goals:
+            mark(g.where.file, g.where.line, g.id)
+            for a in g.actions:
+                mark(a.where.file, a.where.line, a.id)
+    for entries in plan.translations.values():
+        for uid, t in entries.items():
+            mark(t.where.file, t.where.line, uid if uid in known else None)
+    footnote_of: dict[tuple[str, int], int] = {}
+    for f in plan.footnotes:
+        mark(f.where.file, f.where.line, None)
+        footnote_of[(f.where.file, f.where.line)] = f.number
+    for c in plan.critiques:
+        mark(c.where.file, 1, c.id)
+
+    folders = [p.resolve().relative_to(root.resolve()).as_posix() for p in (data_dir, commentary_dir)]
+    changed = changed_lines(root, ref, folders)
+    found: set[str] = set()
+    crit_files = {c.where.file: c for c in plan.critiques}
+    for file, lines in changed.items():
+        if file in crit_files:
+            c = crit_files[file]
+            found.add(c.id)
+            old = subprocess.run(["git", "-C", str(root), "show", f"{ref}:./{file}"], capture_output=True, text=True)
+            before = _targets(old.stdout) if old.returncode == 0 else set()
+            found |= before ^ set(c.targets)
+            continue
+        records = sorted(starts.get(file, []))
+        if not records:
+            continue
+        lines_only = [r[0] for r in records]
+        for line in lines:
+            i = bisect_right(lines_only, line) - 1
+            if i < 0:
+                continue
+            start, unit = records[i]
+            if unit is not None:
+                found.add(unit)
+            elif (file, start) in footnote_of:
+                found.update(ix.cited_by.get(footnote_of[(file, start)], []))
+    order = unit_ids(plan) + [c.id for c in plan.critiques]
+    return [u for u in order if u in found and u != "plan"]
+
+
+def entry(version: str, date: str, units: list[str], en: str, zh: str) -> str:
+    """The changelog entry as YAML text, in the file's own style (summaries as folded blocks)."""
+    return (f"- version: {version}\n  date: {date}\n  summary:\n    en: >-\n      {en}\n    zh: >-\n      {zh}\n"
+            f"  units: [{', '.join(units)}]\n")
+
+
+def release(root: Path, data_dir: Path, commentary_dir: Path, version: str, ix: Index,
+            date: str | None = None, en: str | None = None, zh: str | None = None) -> tuple[Path, int, list[str]]:
+    """Write the new entry at the top of the changelog; returns the file, the entry's line and its units."""
+    if not VERSION.match(version):
+        raise ReleaseError(f"version {version!r}: expected x.y.z (three numbers, no leading zeros)")
+    changelog = data_dir / "changelog.yaml"
+    releases = ix.plan.releases
+    if not releases:
+        raise ReleaseError(f"{changelog}: no release yet; write the first one by hand")
+    newest = releases[0]
+    if _key(version) <= _key(newest.version):
+        raise ReleaseError(f"version {version} must be above the newest release, {newest.version}")
+    date = date or dt.date.today().isoformat()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) or date < newest.date:
+        raise ReleaseError(f"date {date}: expected YYYY-MM-DD, not before {newest.version}'s {newest.date}")
+    ref = previous_ref(root, newest.version, changelog)
+    units = changed_units(ix, root, ref, data_dir, commentary_dir)
+    for text in (en, zh):
+        if text is not None and (not text.strip() or "\n" in text):
+            raise ReleaseError("a summary is one line of text")
+    lines = changelog.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("- "))
+    lines.insert(at, entry(version, date, units, en or PLACEHOLDER_EN, zh or PLACEHOLDER_ZH))
+    changelog.write_text("".join(lines), encoding="utf-8")
+    return changelog, at + 1, units

@@ -1,0 +1,133 @@
+"""``actionplan release x.y.z`` / ``make release VERSION=x.y.z`` on a throw-away git repository
+holding a copy of the tiny fixture: the entry it writes, the units it finds, and what it refuses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import ROOT, build_env
+
+GIT = ["git", "-c", "user.email=test@example.org", "-c", "user.name=test", "-c", "commit.gpgsign=false"]
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run([*GIT, *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+def release(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "actionplan.cli", "-f", str(repo / "mkdocs.yml"), "release", *args],
+                          cwd=repo, env=build_env(), capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture()
+def repo(tiny: Path) -> Path:
+    git(tiny, "init", "-q", "-b", "main")
+    git(tiny, "add", "-A")
+    git(tiny, "commit", "-q", "-m", "release 0.0.1")
+    return tiny
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def releases(repo: Path) -> list[dict]:  # type: ignore[type-arg]
+    return yaml.safe_load((repo / "data" / "changelog.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_release_lists_the_units_changed_since_the_last_release(repo: Path) -> None:
+    edit(repo / "data" / "pillars" / "I.yaml", "text: A note of ours.", "text: A note of ours, revised.")  # I.1.2's note
+    edit(repo / "data" / "translations" / "zh" / "I.yaml", "召集利益相关方", "召集各利益相关方")  # I.2.1's translation
+    edit(repo / "content" / "commentary" / "C02.md", "targets: [I.1.1]", "targets: [I.1.1, I.2]")  # C02 now also on I.2
+    git(repo, "commit", "-q", "-am", "corrections")
+    result = release(repo, "0.1.0", "--date", "2026-12-01", "--en", "Corrections.", "--zh", "修订。")
+    assert result.returncode == 0, result.stderr
+    assert "data/changelog.yaml:" in result.stdout and "ok:" in result.stdout
+    newest, previous = releases(repo)[:2]
+    newest["date"] = str(newest["date"])
+    assert newest == {"version": "0.1.0", "date": "2026-12-01", "summary": {"en": "Corrections.", "zh": "修订。"},
+                      "units": ["I.1.2", "I.2", "I.2.1", "C02"]}
+    assert previous["version"] == "0.0.1"
+    # The version lives there only: the built export reads it from the newest entry.
+    from actionplan.site import load_all
+
+    assert load_all(repo / "data", repo / "content" / "commentary", repo).plan.releases[0].version == "0.1.0"
+
+
+def test_uncommitted_changes_count_and_a_footnote_changes_the_units_citing_it(repo: Path) -> None:
+    from actionplan.site import load_all
+
+    ix = load_all(repo / "data", repo / "content" / "commentary", repo)
+    number, citing = next((n, units) for n, units in sorted(ix.cited_by.items()) if units)
+    foot = repo / "data" / "footnotes.yaml"
+    text = ix.footnotes[number].text
+    edit(foot, text, text + " (revised)")
+    result = release(repo, "0.0.2", "--date", "2026-12-01")
+    assert result.returncode == 0, result.stderr
+    assert releases(repo)[0]["units"] == [u for u in ix.order if u in citing]
+    # Without summaries the entry says what to write, and the command says where.
+    assert releases(repo)[0]["summary"]["en"].startswith("TODO")
+    assert "summary: write it" in result.stdout
+
+
+def test_a_tag_marks_the_previous_release(repo: Path) -> None:
+    edit(repo / "data" / "translations" / "zh" / "I.yaml", "召集利益相关方", "召集各利益相关方")
+    git(repo, "commit", "-q", "-am", "released in 0.0.1 after all")
+    git(repo, "tag", "v0.0.1")
+    edit(repo / "content" / "commentary" / "C02.md", "en: The request for information is a critique target.",
+         "en: The request for information is the critique's target.")
+    result = release(repo, "0.0.2", "--date", "2026-12-01", "--en", "x", "--zh", "y")
+    assert result.returncode == 0, result.stderr
+    assert releases(repo)[0]["units"] == ["C02"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["0.0.1"], "must be above the newest release, 0.0.1"),
+    (["0.0.0"], "must be above the newest release"),
+    (["1.0"], "expected x.y.z"),
+    (["01.0.0"], "expected x.y.z"),
+    (["0.0.2", "--date", "2026-10-01"], "not before 0.0.1's 2026-11-01"),
+    (["0.0.2", "--en", "two\nlines"], "one line"),
+])
+def test_release_refuses_bad_input_and_leaves_the_changelog_alone(repo: Path, args: list[str], message: str) -> None:
+    before = (repo / "data" / "changelog.yaml").read_bytes()
+    result = release(repo, *args)
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert (repo / "data" / "changelog.yaml").read_bytes() == before
+
+
+def test_release_needs_the_previous_release_in_git(tiny: Path) -> None:
+    git(tiny, "init", "-q", "-b", "main")
+    result = release(tiny, "0.0.2")
+    assert result.returncode == 1 and "no tag v0.0.1 and no commit with release 0.0.1" in result.stderr
+
+
+def test_release_refuses_broken_data(repo: Path) -> None:
+    edit(repo / "data" / "pillars" / "I.yaml", "lead: [OSTP]", "lead: [OSPT]")
+    result = release(repo, "0.0.2")
+    assert result.returncode == 1 and "I.yaml" in result.stderr and "OSPT" in result.stderr
+    assert releases(repo)[0]["version"] == "0.0.1"
+
+
+def test_make_release_runs_the_command() -> None:
+    out = subprocess.run(["make", "-n", "release", "VERSION=9.8.7"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "actionplan release 9.8.7" in out.stdout
+    missing = subprocess.run(["make", "-n", "release"], cwd=ROOT, capture_output=True, text=True)
+    assert missing.returncode != 0 and "VERSION" in missing.stderr
+
+
+def test_no_published_release_keeps_the_placeholder_summary(index) -> None:  # type: ignore[no-untyped-def]
+    """Live data, an invariant: ``release`` writes a placeholder until a summary is given."""
+    from actionplan.release import PLACEHOLDER_EN, PLACEHOLDER_ZH
+
+    for r in index.plan.releases:
+        assert PLACEHOLDER_EN not in r.summary_en and PLACEHOLDER_ZH not in r.summary_zh, r.version
