@@ -20,7 +20,7 @@ def git(repo: Path, *args: str) -> str:
 
 
 def release(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "actionplan.cli", "-f", str(repo / "mkdocs.yml"), "release", *args],
+    return subprocess.run([sys.executable, "-m", "actionplan.cli", "-f", str(repo / "mkdocs.yml"), "release", "--no-source", *args],
                           cwd=repo, env=build_env(), capture_output=True, text=True, timeout=120)
 
 

@@ -186,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     u.add_argument("--write", action="store_true", help="record the build's URLs as published (after review)")
     r = sub.add_parser("release", help="open release x.y.z in data/changelog.yaml with the units changed since the last one, then check")
     r.add_argument("version", help="the new version, x.y.z")
+    r.add_argument("--no-source", action="store_true", help="skip check's comparison with the commentary's source text")
     r.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")
     r.add_argument("--en", default=None, help="the English summary (one line; default: a placeholder to edit)")
     r.add_argument("--zh", default=None, help="the Chinese summary (one line; default: a placeholder to edit)")
