@@ -138,7 +138,7 @@ def pre(text: str) -> Markup:
     return Markup("\n".join(html.escape(line, quote=True) for line in str(text).splitlines() if line.strip()))
 
 
-SAFE_SCHEMES = ("https",)
+SAFE_SCHEMES = ("https", "http")  # http: a preview's site_url (make serve); data URLs must be https (records.py)
 
 
 def url(value: str) -> Markup:
