@@ -341,3 +341,13 @@ def test_datapackage_validates_with_frictionless(tiny_files: dict[str, str], tmp
 def test_the_live_datapackage_validates(site: Path) -> None:
     result = frictionless(site / "export")
     assert result.returncode == 0 and json.loads(result.stdout)["valid"], result.stdout[-3000:]
+
+
+def test_authored_pages_name_their_own_counterpart(site: Path) -> None:
+    """The theme's hreflang pair and language selector on a page written by hand (its front
+    matter's ``alternate``) point at that page in each language, not at the language roots."""
+    for url in ("open-data/", "en/open-data/"):
+        text = (site / url / "index.html").read_text(encoding="utf-8")
+        pair = dict((h, urljoin("/" + url, href)) for href, h in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', text))
+        selector = dict((h, urljoin("/" + url, href)) for href, h in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link"', text))
+        assert pair == selector == {"zh": "/open-data/", "en": "/en/open-data/"}, (url, pair, selector)

@@ -180,7 +180,8 @@ def units_schema() -> dict[str, Any]:
         "type": "object",
         "required": ["kind", "id", "url", "url_en", "critiques", "csl"],
         "properties": {
-            "kind": {"enum": ["intro", "pillar", "goal", "action", "critique"]},
+            # A commentary unit's kind is its own (background, structure, critique, risk, caption).
+            "kind": {"enum": ["intro", "pillar", "goal", "action", "background", "structure", "critique", "risk", "caption"]},
             "id": {"type": "string", "pattern": r"^(intro|(I|II|III)(\.\d+){0,2}|C\d+)$"},
             "url": {"type": "string", "pattern": "^[^/].*/$"},
             "url_en": {"type": "string", "pattern": "^en/.*/$"},
@@ -212,7 +213,7 @@ def feed(releases: list[dict[str, Any]], *, feed_url: str, changelog_url: str, t
             e.text = text
         return e
 
-    root = ET.Element(f"{{{atom}}}feed")
+    root = ET.Element(f"{{{atom}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
     el(root, "id", tag("changes"))
     el(root, "title", title)
     el(root, "updated", (releases[0]["date"] if releases else first) + "T00:00:00Z")

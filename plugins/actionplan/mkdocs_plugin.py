@@ -140,8 +140,15 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         counterparts. The page's front matter (``head.switch``) gives them; this page's template
         context gets a copy of the configuration carrying them, and the configuration itself is
         left as it is."""
-        head = page.meta.get("head") if isinstance(page.meta, dict) else None
+        meta = page.meta if isinstance(page.meta, dict) else {}
+        head = meta.get("head")
         switch = head.get("switch") if isinstance(head, dict) else None
+        other = meta.get("alternate")
+        if switch is None and isinstance(other, str) and page.url is not None:
+            # An authored page names its counterpart in front matter (``alternate: en/open-data/``).
+            here = paths.prefix(self.config.lang) + page.url
+            switch = [{"lang": self.config.lang, "link": "./"},
+                      *({"lang": x, "link": paths.rel_url(here, other)} for x in paths.LANGS if x != self.config.lang)]
         alternates = config.extra.get("alternate")
         if not self.config.enabled or not isinstance(switch, list) or not isinstance(alternates, list):
             return context

@@ -218,6 +218,9 @@ class Renderer:
                 "head": self.head(src, rec.title, description, date), "site_version": self.site.version,
                 "downloads": downloads, "record": rec}
 
+    def described(self, label: str, body: str) -> str:
+        return f"{label}{'：' if self.lang == 'zh' else ': '}{text.excerpt(body, 150)}"
+
     def hub(self, src: str, title: str, description: str, **meta: Any) -> dict[str, Any]:
         """Front matter of a hub page (home, overviews, an agency): title, description and head."""
         date = self.plan.releases[0].date if self.plan.releases else "1970-01-01"
@@ -290,7 +293,9 @@ class Renderer:
             a = ix.agencies[aid]
             return {"id": aid, "name": a.name, "zh": self.agency_zh(aid) or "", "link": paths.rel_md(src, paths.agency(aid))}
 
-        description = text.excerpt(" ".join(trans if self.lang == "zh" and trans else orig), 150)
+        # Specific to the page, in its language: the unit's label (the plan prints one action twice)
+        # and the start of its text, translated on Chinese pages.
+        description = self.described(self.label(uid), " ".join(trans if self.lang == "zh" and trans else orig))
         cit = self.citation(uid, src, description)
         pdf_page = self.plan.pdf_page(u.printed_page)
         official = cite.official(self.plan.title, self.plan.publisher, self.plan.pdf_url, u.printed_page, pdf_page)
@@ -375,7 +380,7 @@ class Renderer:
         i = self._critique_position[c.id]
         before = units[i - 1] if i > 0 else None
         after = units[i + 1] if i + 1 < len(units) else None
-        description = text.excerpt(c.text if self.lang == "zh" or not c.en else c.en, 150)
+        description = self.described(f"{self.L['commentary_unit']} {c.id}", c.text if self.lang == "zh" or not c.en else c.en)
         cit = self.citation(c.id, src, description)
         meta = {"title": f"{self.L['commentary_unit']} {c.id} · {text.excerpt(c.text, 24)}", "critique": c.id,
                 "description": description, "head": cit["head"]}
