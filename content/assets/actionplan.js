@@ -36,10 +36,10 @@
       button.addEventListener("click", function () { fillAccess(code); copy(code.textContent, button); });
     });
     // One citation format at a time; the reader's choice is remembered across pages.
-    var stored;
-    try { stored = localStorage.getItem(FMT_KEY); } catch (e) { stored = null; }
+    var chosen;
+    try { chosen = localStorage.getItem(FMT_KEY); } catch (e) { chosen = null; }
     document.querySelectorAll('input[name="ap-cite-fmt"]').forEach(function (input) {
-      if (stored && input.getAttribute("data-ap-fmt-name") === stored) input.checked = true;
+      if (chosen && input.getAttribute("data-ap-fmt-name") === chosen) input.checked = true;
       input.addEventListener("change", function () {
         try { localStorage.setItem(FMT_KEY, input.getAttribute("data-ap-fmt-name")); } catch (e) { /* not remembered */ }
       });
