@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt plugins/pyproject.toml
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1753315200)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint browser-deps bench urls schemas release clean
+.PHONY: help serve build check test lint browser-deps html-checker bench urls schemas release clean
 
 help:
 	@echo "make serve   preview both languages at http://127.0.0.1:8000 with live reload (data changes too)"
@@ -50,7 +50,21 @@ browser-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	else echo "need /usr/bin/chromium and a CJK font: run 'make test' as root once, or apt-get install chromium fonts-noto-cjk" >&2; exit 1; fi
 
-test: $(STAMP) browser-deps lint
+# The Nu Html Checker (the W3C validator's engine), pinned, from npm's vnu-jar; it runs on Java.
+VNU_VERSION := 26.9.27
+export VNU_JAR := $(CURDIR)/$(VENV)/vnu-$(VNU_VERSION)/package/build/dist/vnu.jar
+$(VNU_JAR): $(STAMP)
+	rm -rf $(VENV)/vnu-$(VNU_VERSION) && mkdir -p $(VENV)/vnu-$(VNU_VERSION)
+	cd $(VENV)/vnu-$(VNU_VERSION) && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz
+
+html-checker: $(VNU_JAR)
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Java for the HTML checker (Debian's default-jre-headless)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else echo "the HTML checker needs Java 11+: run 'make test' as root once, or apt-get install default-jre-headless" >&2; exit 1; fi
+
+test: $(STAMP) browser-deps html-checker lint
 	$(BIN)/pytest
 
 urls: build

@@ -208,12 +208,39 @@ def test_copy_buttons_put_the_right_text_on_the_clipboard(browser, server: str) 
     page.locator('button[aria-label="复制 GB/T 7714-2015"]').first.click()
     gbt = page.evaluate("navigator.clipboard.readText()")
     assert "行动 I.3.5[EB/OL]" in gbt and f"[{today}]" in gbt and canonical in gbt and "{ACCESSED}" not in gbt
+    page.locator("label.ap-cite-tab", has_text="BibTeX").click()  # one format at a time
     page.locator('button[aria-label="复制 BibTeX"]').click()
     bib = page.evaluate("navigator.clipboard.readText()")
     assert bib.startswith("@misc{aiap-I-3-5,\n") and f"  urldate = {{{today}}},\n" in bib
+    page.locator("label.ap-cite-tab", has_text="RIS").click()
     page.locator('button[aria-label="复制 RIS"]').first.click()
     ris = page.evaluate("navigator.clipboard.readText()").split("\n")
     assert ris[0] == "TY  - ELEC" and f"Y2  - {today.replace('-', '/')}" in ris and ris[-1] == "ER  - "
+    context.close()
+
+
+def test_one_citation_format_at_a_time_remembered_across_pages(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser)
+    page.goto(server + "plan/I.3.5/")
+    items = page.locator(".ap-cite-item[data-ap-fmt]")
+    assert [items.nth(i).is_visible() for i in range(5)] == [True, False, False, False, False]  # GB/T 7714 first in Chinese
+    page.locator("label.ap-cite-tab", has_text="BibTeX").click()
+    assert [items.nth(i).is_visible() for i in range(5)] == [False, False, False, True, False]
+    page.goto(server + "commentary/C19/")
+    assert page.locator('input[name="ap-cite-fmt"][data-ap-fmt-name="BibTeX"]').is_checked()
+    assert page.locator(".ap-cite-item[data-ap-fmt='4']").is_visible() and not page.locator(".ap-cite-item[data-ap-fmt='1']").is_visible()
+    context.close()
+
+
+def test_without_script_the_cite_panel_shows_no_placeholder(browser, server: str) -> None:  # type: ignore[no-untyped-def]
+    context, page = new_page(browser, java_script_enabled=False)
+    page.goto(server + "en/plan/I.3.5/")
+    panel = page.locator(".ap-cite").inner_text()
+    assert "{ACCESSED" not in panel and "Retrieved" not in panel
+    items = page.locator(".ap-cite-item[data-ap-fmt]")
+    assert [items.nth(i).is_visible() for i in range(5)] == [False, True, False, False, False]  # APA first in English
+    page.locator("label.ap-cite-tab", has_text="Chicago").click()  # radio buttons work without script
+    assert items.nth(2).is_visible() and not items.nth(1).is_visible()
     context.close()
 
 

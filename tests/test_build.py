@@ -193,7 +193,7 @@ def test_export_contract(site: Path, index: Index) -> None:
                 assert (site / act["url"] / "index.html").exists()
     assert len(doc["critiques"]) == len(index.plan.critiques) and all(c["targets"] for c in doc["critiques"])
     assert all(c["holds"] for c in doc["claims"]) and len(doc["claims"]) >= 5
-    csv_lines = (site / "export" / "actions.csv").read_text().splitlines()
+    csv_lines = (site / "export" / "actions.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(csv_lines) >= 104 and csv_lines[0].startswith("id,pillar,goal")
 
 

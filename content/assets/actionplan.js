@@ -25,16 +25,31 @@
     document.querySelectorAll("[data-ap-copy]").forEach(function (b) {
       b.addEventListener("click", function () { copy(b.getAttribute("data-ap-copy"), b); });
     });
-    // Citations: the access date is the moment of copying, so the static text carries
-    // placeholders that are filled in for display now and again at each copy.
-    // Each citation is printed once, with placeholders; the template is kept for later copies.
+    // Citations: the access date is the moment of reading, so each access clause is an empty,
+    // hidden span carrying its text with placeholders; it is filled in and shown now, and
+    // filled in again at each copy (the date may have changed since the page was opened).
     document.querySelectorAll(".ap-cite-item").forEach(function (item) {
       var code = item.querySelector(".ap-cite-text code");
       var button = item.querySelector("[data-ap-cite-copy]");
       if (!code || !button) return;
-      var template = code.textContent;
-      code.textContent = fillDates(template);
-      button.addEventListener("click", function () { copy(fillDates(template), button); });
+      fillAccess(code);
+      button.addEventListener("click", function () { fillAccess(code); copy(code.textContent, button); });
+    });
+    // One citation format at a time; the reader's choice is remembered across pages.
+    var chosen;
+    try { chosen = localStorage.getItem(FMT_KEY); } catch (e) { chosen = null; }
+    document.querySelectorAll('input[name="ap-cite-fmt"]').forEach(function (input) {
+      if (chosen && input.getAttribute("data-ap-fmt-name") === chosen) input.checked = true;
+      input.addEventListener("change", function () {
+        try { localStorage.setItem(FMT_KEY, input.getAttribute("data-ap-fmt-name")); } catch (e) { /* not remembered */ }
+      });
+    });
+  }
+  var FMT_KEY = "ap-cite-fmt";
+  function fillAccess(root) {
+    root.querySelectorAll("[data-ap-accessed]").forEach(function (span) {
+      span.textContent = fillDates(span.getAttribute("data-ap-accessed"));
+      span.hidden = false;
     });
   }
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -75,7 +75,8 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
     out["footnotes"] = [{"number": f.number, "text": f.text, "cited_by": ix.cited_by.get(f.number, [])} for f in plan.footnotes]
     out["critiques"] = [
         {"id": c.id, "kind": c.kind, "text": {"zh": c.text, "en": c.en}, "targets": list(c.targets),
-         "url": paths.site_path(paths.critique(c.id), lang), "position": c.position, "paragraph": c.paragraph,
+         "url": paths.site_path(paths.critique(c.id), lang), "url_en": paths.site_path(paths.critique(c.id), "en"),
+         "position": c.position, "paragraph": c.paragraph,
          "editorial": c.editorial}
         for c in plan.critiques
     ]
@@ -106,16 +107,135 @@ def units(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+CSV_FIELDS = ("id", "pillar", "goal", "printed_page", "pdf_page", "url", "url_en", "lead", "agencies", "footnotes",
+              "text_en", "text_zh")
+
+
 def actions_csv(doc: dict[str, Any]) -> str:
+    """``export/actions.csv``: one row per action, as spreadsheets open it (a UTF-8 byte-order
+    mark, so that Excel reads the Chinese as UTF-8, and CRLF line ends, RFC 4180), its URLs absolute."""
+    site = doc["site_url"].rstrip("/") + "/" if doc.get("site_url") else ""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["id", "pillar", "goal", "printed_page", "pdf_page", "url", "lead", "agencies", "footnotes", "text_en", "text_zh"])
+    buf.write("\ufeff")
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(CSV_FIELDS)
     for p in doc["pillars"]:
         for g in p["goals"]:
             for a in g["actions"]:
-                w.writerow([a["id"], p["id"], g["id"], a["printed_page"], a["pdf_page"], a["url"], ";".join(a["lead"]),
-                            ";".join(a["agencies"]), ";".join(map(str, a["footnotes"])), a["text"]["en"], a["text"]["zh"] or ""])
+                w.writerow([a["id"], p["id"], g["id"], a["printed_page"], a["pdf_page"], site + a["url"], site + a["url_en"],
+                            ";".join(a["lead"]), ";".join(a["agencies"]), ";".join(map(str, a["footnotes"])), a["text"]["en"],
+                            a["text"]["zh"] or ""])
     return buf.getvalue()
+
+
+def datapackage(doc: dict[str, Any]) -> dict[str, Any]:
+    """``export/datapackage.json``: a Frictionless Data Package describing ``actions.csv``."""
+    integer = {"type": "integer", "constraints": {"required": True, "minimum": 1}}
+    described: dict[str, tuple[dict[str, Any], str]] = {
+        "id": ({"type": "string", "constraints": {"required": True, "unique": True, "pattern": r"(I|II|III)\.\d+\.\d+"}},
+               "The action's ID (pillar.goal.action), as in its URL"),
+        "pillar": ({"type": "string", "constraints": {"required": True, "enum": ["I", "II", "III"]}}, "Its pillar"),
+        "goal": ({"type": "string", "constraints": {"required": True}}, "Its goal"),
+        "printed_page": (integer, "The page number printed in the official PDF"),
+        "pdf_page": (integer, "The page of the PDF file"),
+        "url": ({"type": "string", "format": "uri", "constraints": {"required": True}}, "Its page (Chinese edition)"),
+        "url_en": ({"type": "string", "format": "uri", "constraints": {"required": True}}, "Its page (English edition)"),
+        "lead": ({"type": "string"}, "IDs of the lead agencies, separated by ';'"),
+        "agencies": ({"type": "string"}, "IDs of the other agencies named, separated by ';'"),
+        "footnotes": ({"type": "string"}, "Numbers of its footnotes, separated by ';'"),
+        "text_en": ({"type": "string", "constraints": {"required": True}}, "The official text, verbatim"),
+        "text_zh": ({"type": "string"}, "Our unofficial Chinese translation"),
+    }
+    return {
+        "name": "americas-ai-action-plan-annotated",
+        "title": "America’s AI Action Plan, annotated: recommended policy actions",
+        "version": doc["dataset_version"],
+        "homepage": doc.get("site_url") or None,
+        "sources": [{"title": doc["title"], "path": doc["source_pdf"]}],
+        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 (translations, notes, structure)",
+                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": [{
+            "name": "actions", "path": "actions.csv", "profile": "tabular-data-resource", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "header": True},
+            "schema": {"fields": [{"name": n, "description": described[n][1], **described[n][0]} for n in CSV_FIELDS],
+                       "primaryKey": ["id"]},
+        }],
+    }
+
+
+def units_schema() -> dict[str, Any]:
+    """JSON Schema of ``export/units/<ID>.json``: every unit names its kind, its pages in both
+    languages, the commentary units attached to it and its citation as CSL-JSON in both languages."""
+    csl_item = {"type": "object", "required": ["id", "type", "title", "author", "container-title", "issued", "URL", "version"],
+                "properties": {"type": {"const": "webpage"}, "title": {"type": "string", "minLength": 1},
+                               "author": {"type": "array", "minItems": 1, "items": {
+                                   "type": "object", "required": ["literal"], "additionalProperties": False,
+                                   "properties": {"literal": {"type": "string", "minLength": 1, "not": {"pattern": ","}}}}},
+                               "URL": {"type": "string", "pattern": "^https?://"},
+                               "issued": {"type": "object", "required": ["date-parts"]}}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "America's AI Action Plan, annotated: export/units/<ID>.json",
+        "type": "object",
+        "required": ["kind", "id", "url", "url_en", "critiques", "csl"],
+        "properties": {
+            # A commentary unit's kind is its own (background, structure, critique, risk, caption).
+            "kind": {"enum": ["intro", "pillar", "goal", "action", "background", "structure", "critique", "risk", "caption"]},
+            "id": {"type": "string", "pattern": r"^(intro|(I|II|III)(\.\d+){0,2}|C\d+)$"},
+            "url": {"type": "string", "pattern": "^[^/].*/$"},
+            "url_en": {"type": "string", "pattern": "^en/.*/$"},
+            "critiques": {"type": "array", "items": {"type": "string", "pattern": r"^C\d+$"}},
+            "csl": {"type": "object", "required": ["zh", "en"], "additionalProperties": False,
+                    "properties": {"zh": csl_item, "en": csl_item}},
+        },
+    }
+
+
+def feed(releases: list[dict[str, Any]], *, feed_url: str, changelog_url: str, title: str, author: str) -> str:
+    """``export/changes.atom``: an Atom feed (RFC 4287) of the releases, newest first, and one
+    entry per unit a release changed. ``releases`` are ``{"version", "date", "summary",
+    "url" (its changelog entry), "units": [{"id", "title", "url"}]}``."""
+    from urllib.parse import urlsplit
+    from xml.etree import ElementTree as ET
+
+    atom = "http://www.w3.org/2005/Atom"
+    ET.register_namespace("", atom)
+    host = urlsplit(feed_url).hostname or "localhost"
+    first = min((r["date"] for r in releases), default="2025-07-23")
+
+    def tag(*parts: str) -> str:
+        return f"tag:{host},{first}:" + "/".join(parts)
+
+    def el(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> ET.Element:
+        e = ET.SubElement(parent, f"{{{atom}}}{name}", attrs)
+        if text is not None:
+            e.text = text
+        return e
+
+    root = ET.Element(f"{{{atom}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
+    el(root, "id", tag("changes"))
+    el(root, "title", title)
+    el(root, "updated", (releases[0]["date"] if releases else first) + "T00:00:00Z")
+    el(el(root, "author"), "name", author)
+    el(root, "link", rel="self", type="application/atom+xml", href=feed_url)
+    el(root, "link", rel="alternate", type="text/html", href=changelog_url)
+    for r in releases:
+        stamp = r["date"] + "T00:00:00Z"
+        e = el(root, "entry")
+        el(e, "id", tag("release", r["version"]))
+        el(e, "title", f"Release {r['version']}")
+        el(e, "updated", stamp)
+        el(e, "link", rel="alternate", type="text/html", href=r["url"])
+        el(e, "summary", r["summary"])
+        for u in r["units"]:
+            e = el(root, "entry")
+            el(e, "id", tag("release", r["version"], u["id"]))
+            el(e, "title", f"{u['title']}: changed in release {r['version']}")
+            el(e, "updated", stamp)
+            el(e, "link", rel="alternate", type="text/html", href=u["url"])
+            el(e, "summary", f"{u['title']} changed in release {r['version']} ({r['date']}): {r['summary']}")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 def dumps(doc: Any) -> str:

@@ -2,7 +2,7 @@
 
 Everything the edition is comes from the engine-free core (``site.load_all`` and
 ``site.edition``); this module only speaks MkDocs' documented plugin API: a typed ``Config``,
-``on_config`` and ``on_files``, ``File.generated``, ``Files.append`` / ``Files.remove``,
+``on_config``, ``on_files`` and ``on_page_context``, ``File.generated``, ``Files.append`` / ``Files.remove``,
 ``File.edit_uri`` and ``PluginError``. MkDocs then renders the generated pages like authored
 ones (Markdown, table of contents, anchors, link validation). Each language is its own build
 (``mkdocs.yml`` for Chinese, ``mkdocs.en.yml`` for English, which inherits it); ``lang`` tells
@@ -11,6 +11,7 @@ the plugin which one it is in.
 
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 
@@ -20,12 +21,33 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
+from mkdocs.utils.templates import TemplateContext
 
 from . import paths
 from .problems import DataError
 from .site import edition, load_all, source_base
 
 log = get_plugin_logger(__name__)
+
+
+def _for_url_filter(link: str, page: Page) -> str:
+    """The value of an ``extra.alternate`` link that the theme's ``url`` filter (MkDocs'
+    ``normalize_url``) prints as ``link``, a URL relative to ``page``.
+
+    The filter reads a relative value as relative to the build's root, and keeps its leading
+    ``../`` only in front of the rest made relative to the page, so the counterpart in the
+    other build (``../../../plan/I.1/`` from ``en/plan/I.1/``) is given as the ups followed by
+    the page's own URL and the rest. The result is checked; a value the filter would not print
+    as ``link`` leaves the configured link in place (``None``)."""
+    rest = link
+    ups = 0
+    while rest.startswith("../"):
+        rest, ups = rest[3:], ups + 1
+    value = "../" * ups + page.url + ("" if rest == "./" else rest)
+    return value if normalize_url(value, page) in (link, link.rstrip("/") + "/") else ""
 
 
 class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -108,6 +130,34 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             else:
                 files.append(File.generated(config, out.path, content=out.content or ""))
         return files
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        """Point the theme's language alternates at this page's counterparts, for this page only.
+
+        Material prints ``extra.alternate`` (its documented language selector) as the page's
+        ``<link rel="alternate" hreflang>`` pair and as the selector's links; as configured they
+        name the language roots, which on any other page would contradict the page's own
+        counterparts. The page's front matter (``head.switch``) gives them; this page's template
+        context gets a copy of the configuration carrying them, and the configuration itself is
+        left as it is."""
+        meta = page.meta if isinstance(page.meta, dict) else {}
+        head = meta.get("head")
+        switch = head.get("switch") if isinstance(head, dict) else None
+        other = meta.get("alternate")
+        if switch is None and isinstance(other, str) and page.url is not None:
+            # An authored page names its counterpart in front matter (``alternate: en/open-data/``).
+            here = paths.prefix(self.config.lang) + page.url
+            switch = [{"lang": self.config.lang, "link": "./"},
+                      *({"lang": x, "link": paths.rel_url(here, other)} for x in paths.LANGS if x != self.config.lang)]
+        alternates = config.extra.get("alternate")
+        if not self.config.enabled or not isinstance(switch, list) or not isinstance(alternates, list):
+            return context
+        links = {s.get("lang"): _for_url_filter(str(s.get("link")), page) for s in switch if isinstance(s, dict)}
+        per_page = copy.copy(config)
+        per_page["extra"] = {**config.extra, "alternate": [
+            {**alt, "link": links.get(alt.get("lang")) or alt.get("link")} if isinstance(alt, dict) else alt for alt in alternates]}
+        context["config"] = per_page
+        return context
 
     @staticmethod
     def _root(config: MkDocsConfig) -> Path:

@@ -26,6 +26,8 @@ COMMENTARY = "commentary/index.md"
 COVERAGE = "commentary/coverage.md"
 IDS = "ids.md"
 CHANGELOG = "changelog.md"
+FEED = "export/changes.atom"  # the Atom feed of releases (the root build's export)
+CITE_EXTS = ("ris", "bib", "csl.json")  # a unit's downloadable citation, in each language's build
 
 
 def unit(uid: str) -> str:
@@ -43,6 +45,11 @@ def critique(cid: str) -> str:
     return f"commentary/{cid}.md"
 
 
+def cite_file(uid: str, ext: str) -> str:
+    """A unit's downloadable citation in one language's build (``cite/I.3.5.ris``)."""
+    return f"cite/{uid}.{ext}"
+
+
 def site_path(src: str, lang: str) -> str:
     """The URL of a page of ``lang``, relative to the site root (``en/plan/I.1/``)."""
     return prefix(lang) + url(src)
@@ -50,6 +57,8 @@ def site_path(src: str, lang: str) -> str:
 
 def url(src: str) -> str:
     """The directory URL MkDocs gives ``src`` with ``use_directory_urls`` (which we require)."""
+    if not src.endswith(".md"):
+        return src  # a file, not a page: its URL is its path
     base = src[: -len(".md")]
     if base == "index" or base.endswith("/index"):
         return base[: -len("index")]

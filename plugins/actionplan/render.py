@@ -58,13 +58,15 @@ def _env() -> jinja2.Environment:
     env.filters["inline"] = text.md_inline
     env.filters["fn"] = text.md_footnote
     env.filters["pre"] = text.pre
+    env.filters["cite_pre"] = text.cite_pre
     env.filters["url"] = text.url
     env.filters["excerpt"] = text.excerpt
     return env
 
 
 SITE = cite.Site(
-    editors_en="The editors of America’s AI Action Plan, annotated",
+    # An institution, named without a comma: importers read "A, B" as surname and given name.
+    editors_en="Editors of America’s AI Action Plan (annotated edition)",
     editors_zh="《美国人工智能行动计划·注释本》编辑组",
     title_en="America’s AI Action Plan, annotated", title_zh="美国人工智能行动计划·注释本",
     version="0.0.0",
@@ -129,6 +131,10 @@ class Renderer:
     def permalink(self, src: str, lang: str | None = None) -> str:
         return self.site_url + paths.site_path(src, lang or self.lang)
 
+    def file_link(self, src: str, path: str, lang: str) -> str:
+        """A relative URL from this page to a file (not a page) of ``lang``'s build, for raw HTML."""
+        return paths.relpath(paths.prefix(lang) + path, paths.site_path(src, self.lang).rstrip("/"))
+
     def source_link(self, where: Where) -> str | None:
         if not self.repo_blob:
             return None
@@ -145,17 +151,81 @@ class Renderer:
             return releases[-1].date, releases[-1].version
         return "1970-01-01", self.site.version
 
-    def citation(self, uid: str, src: str, label_en: str, label_zh: str, title: str) -> dict[str, Any]:
-        """The cite-this panel and the head metadata (Highwire ``citation_*`` and Dublin Core) of a page."""
-        date, version = self.updated(uid)
-        url = self.permalink(src)
-        formats = cite.citations(self.site, cite.Cited(uid, label_en, label_zh, url, date))
+    def cite_title(self, uid: str, lang: str | None = None) -> str:
+        """A unit's one title in citations and metadata: its label, and the full heading where
+        the unit has one (pillars, goals); never an excerpt, so it is the same in every format."""
+        lang = lang or self.lang
+        if uid in self.ix.critiques:
+            return f"{LABELS[lang]['commentary_unit']} {uid}"
+        u = self.ix.units[uid]
+        if uid == "intro" or isinstance(u, Action):
+            return self.label(uid, lang)
+        zh = self.tr(uid, "title")
+        return f"{self.label(uid, lang)}: {zh if lang == 'zh' and zh else u.title}"
+
+    def record(self, uid: str, src: str, lang: str | None = None) -> cite.Record:
+        """The citation record of a unit's page in ``lang`` (this build's language by default)."""
+        lang = lang or self.lang
+        date, _ = self.updated(uid)
+        return cite.record(self.site, uid, lang, self.cite_title(uid, lang), self.permalink(src, lang), date)
+
+    def head(self, src: str, title: str, description: str, date: str, kind: str = "WebPage") -> dict[str, Any]:
+        """What the theme override prints into a page's head: citation metadata (Highwire
+        ``citation_*``, Dublin Core), OpenGraph, the language alternates and JSON-LD. Values are
+        plain text here; the template escapes each (``tojson`` for the JSON-LD)."""
         zh = self.lang == "zh"
-        head = {"title": f"{label_zh if zh else label_en}: {title}", "author": self.site.editors_zh if zh else self.site.editors_en,
-                "date": date, "url": url, "publisher": self.site.title_zh if zh else self.site.title_en, "lang": self.lang,
-                "version": self.site.version, "source": self.plan.pdf_url}
-        return {"cites": list(formats.items()), "updated": date, "version": version, "head": head,
-                "site_version": self.site.version}
+        url = self.permalink(src)
+        author = self.site.editors(self.lang)
+        container = self.site.title(self.lang)
+        root = self.permalink(paths.HOME, self.lang)
+        plan = self.plan
+        ld: dict[str, Any] = {
+            "@context": "https://schema.org", "@type": kind, "@id": url, "url": url, "name": title,
+            "description": description, "inLanguage": "zh-CN" if zh else "en-US",
+            "author": {"@type": "Organization", "name": author},
+            "publisher": {"@type": "Organization", "name": author},
+            "dateModified": date, "version": self.site.version,
+            "license": "https://creativecommons.org/licenses/by/4.0/",
+            "isPartOf": {"@type": "WebSite", "@id": root, "url": root, "name": container, "version": self.site.version},
+            "isBasedOn": {"@type": "DigitalDocument", "name": plan.title, "url": plan.pdf_url, "encodingFormat": "application/pdf",
+                          "datePublished": plan.published,
+                          "publisher": {"@type": "GovernmentOrganization", "name": plan.publisher}},
+        }
+        return {
+            "title": title, "description": description, "author": author, "date": date, "url": url,
+            "publisher": container, "container": container, "lang": self.lang, "version": self.site.version,
+            "source": plan.pdf_url, "locale": "zh_CN" if zh else "en_US", "locale_other": "en_US" if zh else "zh_CN",
+            # This page in each language, relative to this page: the MkDocs adapter hands them to
+            # the theme (its documented extra.alternate), which prints them as the page's hreflang
+            # pair and as its language selector's links. Relative, because the theme's script
+            # fetches sitemap.xml beside every <link rel="alternate">: an absolute address would
+            # make a preview or a mirror load from the published host.
+            "switch": [{"lang": x, "link": paths.rel_url(paths.site_path(src, self.lang), paths.site_path(src, x))}
+                       for x in paths.LANGS],
+            "x_default": paths.rel_url(paths.site_path(src, self.lang), paths.site_path(src, paths.DEFAULT_LANG)),
+            "feed": self.file_link(src, paths.FEED, paths.DEFAULT_LANG),
+            "ld": ld,
+        }
+
+    def citation(self, uid: str, src: str, description: str) -> dict[str, Any]:
+        """The cite-this panel, its downloads and the head metadata of a unit's page."""
+        date, version = self.updated(uid)
+        rec = self.record(uid, src)
+        formats = cite.citations(rec)
+        first = "GB/T 7714-2015" if self.lang == "zh" else "APA 7"
+        downloads = [(ext, self.file_link(src, paths.cite_file(uid, ext), self.lang), f"{rec.bib_key}.{ext}") for ext in paths.CITE_EXTS]
+        return {"cites": list(formats.items()), "cite_first": first, "updated": date, "version": version,
+                "head": self.head(src, rec.title, description, date), "site_version": self.site.version,
+                "downloads": downloads, "record": rec}
+
+    def described(self, label: str, body: str) -> str:
+        return f"{label}{'：' if self.lang == 'zh' else ': '}{text.excerpt(body, 150)}"
+
+    def hub(self, src: str, title: str, description: str, **meta: Any) -> dict[str, Any]:
+        """Front matter of a hub page (home, overviews, an agency): title, description and head."""
+        date = self.plan.releases[0].date if self.plan.releases else "1970-01-01"
+        return {"title": title, "description": description, **meta,
+                "head": self.head(src, title, description, date, "CollectionPage")}
 
     def crit_view(self, c: Critique, from_src: str) -> dict[str, Any]:
         return {"id": c.id, "kind": self.L[f"kind_{c.kind}"], "text": c.text, "en": c.en,
@@ -233,11 +303,14 @@ class Renderer:
             a = ix.agencies[aid]
             return {"id": aid, "name": a.name, "zh": self.agency_zh(aid) or "", "link": paths.rel_md(src, paths.agency(aid))}
 
-        cit = self.citation(uid, src, self.label(uid, "en"), self.label(uid, "zh"), self.title(uid, 80))
+        # Specific to the page, in its language: the unit's label (the plan prints one action twice)
+        # and the start of its text, translated on Chinese pages.
+        description = self.described(self.label(uid), " ".join(trans if self.lang == "zh" and trans else orig))
+        cit = self.citation(uid, src, description)
         pdf_page = self.plan.pdf_page(u.printed_page)
         official = cite.official(self.plan.title, self.plan.publisher, self.plan.pdf_url, u.printed_page, pdf_page)
         title = f"{self.label(uid)} · {self.title(uid, 40)}" if uid != "intro" else self.label(uid)
-        meta = {"title": title, "description": text.excerpt(" ".join(orig), 150), "unit": uid, "kind": u.kind,
+        meta = {"title": title, "description": description, "unit": uid, "kind": u.kind,
                 "printed_page": u.printed_page, "head": cit["head"]}
         return self.page(
             "unit.md.j2", src, u.where, meta,
@@ -268,7 +341,7 @@ class Renderer:
                    for p in self.plan.pillars]
         counts = {"pillars": len(self.plan.pillars), "goals": sum(len(p.goals) for p in self.plan.pillars),
                   "actions": sum(len(g.actions) for p in self.plan.pillars for g in p.goals)}
-        meta = {"title": self.plan_title(), "description": self.L["counts"].format(**counts)}
+        meta = self.hub(src, self.plan_title(), f"{self.site.title(self.lang)}: {self.L['counts'].format(**counts)}")
         return self.page(
             "home.md.j2", src, Where("data/plan.yaml", 1), meta,
             plan=self.plan, plan_title=self.plan_title(), pillars=pillars, counts=counts,
@@ -288,8 +361,10 @@ class Renderer:
 
         zh = self.agency_zh(aid)
         name = zh if self.lang == "zh" and zh else a.name
-        meta = {"title": f"{name} ({a.acronym})" if a.acronym else name, "agency": aid,
-                "description": f"{a.name}" + (f" ({a.acronym})" if a.acronym else "")}
+        title = f"{name} ({a.acronym})" if a.acronym else name
+        description = self.L["desc_agency"].format(name=title, leads=len(self.ix.leads.get(aid, [])),
+                                                   named=len(self.ix.names.get(aid, [])))
+        meta = self.hub(src, title, description, agency=aid)
         return self.page("agency.md.j2", src, a.where, meta, a=a, name=name, leads=items(self.ix.leads.get(aid, [])),
                          named=items(self.ix.names.get(aid, [])), index=paths.rel_md(src, paths.AGENCIES),
                          search={"uid": aid, "kind": "agency", "pillar": "", "title": meta["title"]})
@@ -299,13 +374,16 @@ class Renderer:
         rows = [{"id": a.id, "name": a.name, "zh": self.agency_zh(a.id) or "", "link": paths.rel_md(src, paths.agency(a.id)),
                  "leads": len(self.ix.leads.get(a.id, [])), "named": len(self.ix.names.get(a.id, []))}
                 for a in sorted(self.plan.agencies, key=lambda a: a.id.lower())]
-        return self.page("agencies.md.j2", src, Where("data/agencies.yaml", 1), {"title": self.L["agencies"]}, rows=rows)
+        return self.page("agencies.md.j2", src, Where("data/agencies.yaml", 1), self.hub(src, self.L["agencies"], self.L["desc_agencies"].format(n=len(rows))),
+                         rows=rows)
 
     def footnotes_page(self) -> Page:
         src = paths.FOOTNOTES
         rows = [{"f": f, "cited": [(self.label(u), self.link(src, u)) for u in self.ix.cited_by.get(f.number, [])]}
                 for f in self.plan.footnotes]
-        return self.page("footnotes.md.j2", src, Where("data/footnotes.yaml", 1), {"title": self.L["all_footnotes"]}, rows=rows)
+        meta = self.hub(src, self.L["all_footnotes"], self.L["desc_footnotes"].format(n=len(rows)))
+        return self.page("footnotes.md.j2", src, Where("data/footnotes.yaml", 1), meta,
+                         rows=rows)
 
     def critique_page(self, c: Critique) -> Page:
         src = paths.critique(c.id)
@@ -313,9 +391,10 @@ class Renderer:
         i = self._critique_position[c.id]
         before = units[i - 1] if i > 0 else None
         after = units[i + 1] if i + 1 < len(units) else None
-        cit = self.citation(c.id, src, f"Commentary unit {c.id}", f"评论单元 {c.id}", text.excerpt(c.text, 40))
+        description = self.described(f"{self.L['commentary_unit']} {c.id}", c.text if self.lang == "zh" or not c.en else c.en)
+        cit = self.citation(c.id, src, description)
         meta = {"title": f"{self.L['commentary_unit']} {c.id} · {text.excerpt(c.text, 24)}", "critique": c.id,
-                "description": text.excerpt(c.text if self.lang == "zh" or not c.en else c.en, 120), "head": cit["head"]}
+                "description": description, "head": cit["head"]}
         return self.page(
             "critique.md.j2", src, c.where, meta, c=c, kind=self.L[f"kind_{c.kind}"], **cit,
             targets=[self.target_view(src, t) for t in c.targets],
@@ -335,7 +414,7 @@ class Renderer:
             if not paragraphs or paragraphs[-1][0]["c"].paragraph != c.paragraph:
                 paragraphs.append([])
             paragraphs[-1].append(u)
-        return self.page("commentary.md.j2", src, Where("content/commentary/", 0), {"title": self.L["commentary"]},
+        return self.page("commentary.md.j2", src, Where("content/commentary/", 0), self.hub(src, self.L["commentary"], self.L["desc_commentary"]),
                          paragraphs=paragraphs, coverage=paths.rel_md(src, paths.COVERAGE))
 
     def coverage_page(self) -> Page:
@@ -352,7 +431,7 @@ class Renderer:
         top = [{"id": t, "label": self.label(t), "link": self.link(src, t), "n": len(ix.critiques_of.get(t, []))}
                for t in ["plan", "intro", *[p.id for p in self.plan.pillars]]]
         peak = max([r["total"] for r in rows] + [1])
-        return self.page("coverage.md.j2", src, Where("content/commentary/", 0), {"title": self.L["coverage"]},
+        return self.page("coverage.md.j2", src, Where("content/commentary/", 0), self.hub(src, self.L["coverage"], self.L["desc_coverage"]),
                          rows=rows, top=top, peak=peak, figure=Markup(figure(self, src)), commentary=paths.rel_md(src, paths.COMMENTARY))
 
     def ids_page(self) -> Page:
@@ -362,7 +441,7 @@ class Renderer:
                 for c in self.plan.critiques]
         known = {uid: paths.url(paths.unit(uid)) for uid in self.ix.order}
         known.update({c.id: paths.url(paths.critique(c.id)) for c in self.plan.critiques})
-        meta = {"title": self.L["ids"], "search": {"exclude": True}}
+        meta = self.hub(src, self.L["ids"], self.L["desc_ids"], search={"exclude": True})
         return self.page("ids.md.j2", src, Where("data/plan.yaml", 1), meta, rows=rows, crit=crit,
                          known=json.dumps(known, sort_keys=True), rel_base=paths.rel_url(paths.url(src), ""))
 
@@ -370,7 +449,8 @@ class Renderer:
         src = paths.CHANGELOG
         releases = [{"r": r, "summary": r.summary_zh if self.lang == "zh" else r.summary_en,
                      "units": [(u, self.any_link(src, u)) for u in r.units]} for r in self.plan.releases]
-        return self.page("changelog.md.j2", src, Where("data/changelog.yaml", 1), {"title": self.L["changelog"]}, releases=releases)
+        return self.page("changelog.md.j2", src, Where("data/changelog.yaml", 1), self.hub(src, self.L["changelog"], self.L["desc_changelog"]),
+                         releases=releases, feed=self.file_link(src, paths.FEED, paths.DEFAULT_LANG))
 
     def all_pages(self) -> Iterator[Page]:
         """Every generated page of this language."""

@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import export, paths, redirect
+from . import cite, export, paths, redirect
 from .index import Index, build
 from .load import commentary_files, load_commentary, load_plan
 from .names import check_agency_names
@@ -129,15 +129,28 @@ def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: 
     the root's redirects; every other language's build gets a copy of the shared ``assets``
     folder (its CSS and script), since each build is a site of its own.
     """
-    pages = list(Renderer(ix, lang, site_url, repo_blob).all_pages())
+    renderer = Renderer(ix, lang, site_url, repo_blob)
+    pages = list(renderer.all_pages())
     outputs: list[Output] = []
+    cited = [(uid, paths.unit(uid)) for uid in ix.order] + [(cid, paths.critique(cid)) for cid in ix.critiques]
+    for uid, src in cited:  # each unit's downloadable citation, in this language
+        rec = renderer.record(uid, src)
+        outputs += [Output(paths.cite_file(uid, "ris"), cite.ris(rec) + "\n"), Output(paths.cite_file(uid, "bib"), cite.bibtex(rec) + "\n"),
+                    Output(paths.cite_file(uid, "csl.json"), export.dumps([cite.csl(rec)]))]
     site = site_url.rstrip("/") + "/" if site_url else ""
     prefix = paths.prefix(lang)
     if lang == paths.DEFAULT_LANG:
         doc = export.build(ix, site_url, ix.plan.version)
         outputs += [Output("export/plan.json", export.dumps(doc)), Output("export/actions.csv", export.actions_csv(doc))]
-        outputs += [Output(f"export/units/{uid}.json", export.dumps(unit)) for uid, unit in export.units(doc).items()]
+        en = Renderer(ix, "en", site_url, repo_blob)
+        units = export.units(doc)
+        for uid, src in cited:
+            units[uid]["csl"] = {"zh": cite.csl(renderer.record(uid, src)), "en": cite.csl(en.record(uid, src))}
+        outputs += [Output(f"export/units/{uid}.json", export.dumps(unit)) for uid, unit in units.items()]
         outputs.append(Output("export/plan.schema.json", export.dumps(export.schema())))
+        outputs.append(Output("export/units.schema.json", export.dumps(export.units_schema())))
+        outputs.append(Output("export/datapackage.json", export.dumps(export.datapackage(doc))))
+        outputs.append(Output(paths.FEED, _feed(ix, en)))
         targets = [(uid, paths.url(paths.unit(uid))) for uid in ix.order]
         targets += [(cid, paths.url(paths.critique(cid))) for cid in ix.critiques]
         for uid, target in targets:
@@ -154,6 +167,18 @@ def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: 
             here, there = old[len(prefix):], new[len(prefix):] if new.startswith(prefix) else new
             outputs.append(Output(redirect.page_path(here), redirect.redirect_html(here, there, there, site + new)))
     return Edition(lang, pages, outputs)
+
+
+def _feed(ix: Index, en: Renderer) -> str:
+    """The Atom feed of releases, in English (the plan's language), each changed unit an entry."""
+    changelog = en.permalink(paths.CHANGELOG)
+    releases = [{"version": r.version, "date": r.date, "summary": " ".join(r.summary_en.split()),
+                 "url": f"{changelog}#v{r.version.replace('.', '-')}",
+                 "units": [{"id": u, "title": en.cite_title(u),
+                            "url": en.permalink(paths.critique(u) if u in ix.critiques else paths.unit(u))} for u in r.units]}
+                for r in ix.plan.releases]
+    return export.feed(releases, feed_url=en.permalink(paths.FEED, paths.DEFAULT_LANG), changelog_url=changelog,
+                       title=f"{en.site.title_en}: changes", author=en.site.editors_en)
 
 
 def source_base(edit_uri: str | None, repo_url: str | None) -> str | None:

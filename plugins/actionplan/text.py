@@ -138,6 +138,26 @@ def pre(text: str) -> Markup:
     return Markup("\n".join(html.escape(line, quote=True) for line in str(text).splitlines() if line.strip()))
 
 
+def cite_pre(text: str) -> Markup:
+    """A citation for the inside of a raw ``<pre>`` block (as ``pre``), its access clauses
+    (between ``cite.ACCESS_OPEN`` and ``cite.ACCESS_CLOSE``) made empty, hidden spans that carry
+    the clause in ``data-ap-accessed``: without script the reader sees no placeholder, and the
+    page's script fills in today's date."""
+    from .cite import ACCESS_CLOSE, ACCESS_OPEN
+
+    out: list[str] = []
+    rest = str(text)
+    while rest:
+        before, _, after = rest.partition(ACCESS_OPEN)
+        out.append(html.escape(before, quote=True))
+        if not _:
+            break
+        clause, _, rest = after.partition(ACCESS_CLOSE)
+        value = html.escape(clause, quote=True).replace("\n", "&#10;")
+        out.append(f'<span class="ap-accessed" data-ap-accessed="{value}" hidden></span>')
+    return Markup("\n".join(line for line in "".join(out).splitlines() if line.strip()))
+
+
 SAFE_SCHEMES = ("https", "http")  # http: a preview's site_url (make serve); data URLs must be https (records.py)
 
 
