@@ -746,6 +746,7 @@ class CritiqueOut(Out):
     text: TextZh
     targets: Annotated[tuple[str, ...], Field(min_length=1)]
     url: PageUrl
+    url_en: PageUrl
     position: Page
     paragraph: Page
     editorial: str | None
