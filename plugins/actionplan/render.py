@@ -71,10 +71,15 @@ SITE = cite.Site(
 )
 
 
+def compare_query(uid: str, old: str, new: str) -> str:
+    """The compare page's query for one unit between two releases: ``unit=I.1&from=1.0.0&to=1.0.1``."""
+    return f"unit={uid}&from={old}&to={new}"
+
+
 class Renderer:
     """The pages of one language (``lang``) of the edition."""
 
-    def __init__(self, ix: Index, lang: str, site_url: str, repo_blob: str | None) -> None:
+    def __init__(self, ix: Index, lang: str, site_url: str, repo_blob: str | None, published: tuple[str, ...] = ()) -> None:
         self.ix = ix
         self.plan = ix.plan
         self.lang = lang
@@ -86,6 +91,7 @@ class Renderer:
         self.repo_blob = repo_blob
         self.env = _env()
         self._critique_position = {c.id: i for i, c in enumerate(self.plan.critiques)}
+        self.published = published  # releases whose frozen editions (v/<version>/) exist
 
     # -- words -------------------------------------------------------------------------------
     def tr(self, uid: str, field: str) -> Any:
@@ -129,6 +135,11 @@ class Renderer:
     def permalink(self, src: str, lang: str | None = None) -> str:
         return self.site_url + paths.site_path(src, lang or self.lang)
 
+    def versioned_link(self, src: str, lang: str | None = None) -> str:
+        """The page's URL in this release's frozen edition (``…/v/1.1.0/plan/I.1/``): the exact
+        locator of what a reader cites; the permalink (``permalink``) follows the latest release."""
+        return self.site_url + paths.versioned(paths.site_path(src, lang or self.lang), self.site.version)
+
     def source_link(self, where: Where) -> str | None:
         if not self.repo_blob:
             return None
@@ -149,13 +160,17 @@ class Renderer:
         """The cite-this panel and the head metadata (Highwire ``citation_*`` and Dublin Core) of a page."""
         date, version = self.updated(uid)
         url = self.permalink(src)
+        this_version = self.versioned_link(src)
         formats = cite.citations(self.site, cite.Cited(uid, label_en, label_zh, url, date))
         zh = self.lang == "zh"
         head = {"title": f"{label_zh if zh else label_en}: {title}", "author": self.site.editors_zh if zh else self.site.editors_en,
                 "date": date, "url": url, "publisher": self.site.title_zh if zh else self.site.title_en, "lang": self.lang,
-                "version": self.site.version, "source": self.plan.pdf_url}
+                "version": self.site.version, "source": self.plan.pdf_url, "versioned_url": this_version}
         return {"cites": list(formats.items()), "updated": date, "version": version, "head": head,
-                "site_version": self.site.version}
+                "site_version": self.site.version, "this_version": this_version,
+                "this_version_live": self.site.version in self.published,
+                "pin_example": cite.pinpoint(label_zh if zh else label_en, 2), "pin_label": label_zh if zh else label_en,
+                "pin_anchor": paths.paragraph(2)}
 
     def crit_view(self, c: Critique, from_src: str) -> dict[str, Any]:
         return {"id": c.id, "kind": self.L[f"kind_{c.kind}"], "text": c.text, "en": c.en,
@@ -244,6 +259,8 @@ class Renderer:
             footnotes_src=paths.rel_md(src, paths.FOOTNOTES),
             children_label=L["children_goals"] if isinstance(u, Pillar) else L["children_actions"],
             official=list(official.items()), **cit,
+            pins=[] if is_action else [paths.paragraph(i + 1) for i in range(len(orig))],
+            compare_link=paths.rel_url(paths.site_path(src, self.lang), paths.site_path(paths.COMPARE, self.lang)) + f"?unit={uid}",
             search={"uid": uid, "kind": u.kind, "pillar": "" if uid == "intro" else uid.split(".")[0],
                     "title": self.label(uid) if uid == "intro" else self.title(uid, 60)},
         )
@@ -357,9 +374,31 @@ class Renderer:
 
     def changelog_page(self) -> Page:
         src = paths.CHANGELOG
-        releases = [{"r": r, "summary": r.summary_zh if self.lang == "zh" else r.summary_en,
-                     "units": [(u, self.any_link(src, u)) for u in r.units]} for r in self.plan.releases]
+        here = paths.site_path(src, self.lang)
+        up = paths.rel_url(here, "")
+        compare = paths.rel_url(here, paths.site_path(paths.COMPARE, self.lang))
+        releases = []
+        for i, r in enumerate(self.plan.releases):
+            # A release's changes are compared with the newest published release before it.
+            before = next((o.version for o in self.plan.releases[i + 1:] if o.version in self.published), None)
+            live = r.version in self.published
+            releases.append({
+                "r": r, "summary": r.summary_zh if self.lang == "zh" else r.summary_en,
+                "units": [(u, self.any_link(src, u)) for u in r.units],
+                "edition": up + paths.versioned(paths.site_path(paths.HOME, self.lang), r.version) if live else None,
+                "diffs": [(u, f"{compare}?{compare_query(u, before, r.version)}") for u in r.units] if live and before else [],
+            })
         return self.page("changelog.md.j2", src, Where("data/changelog.yaml", 1), {"title": self.L["changelog"]}, releases=releases)
+
+    def compare_page(self) -> Page:
+        """Compare one unit between two published releases: the page reads each release's
+        ``export/units/<ID>.json`` from its frozen edition and shows the differences (assets/editions.js)."""
+        src = paths.COMPARE
+        here = paths.site_path(src, self.lang)
+        units = [(uid, self.label(uid)) for uid in self.ix.order] + [(c.id, f"{self.L['commentary_unit']} {c.id}") for c in self.plan.critiques]
+        return self.page("compare.md.j2", src, Where("data/changelog.yaml", 1), {"title": self.L["compare"], "search": {"exclude": True}},
+                         units=units, up=paths.rel_url(here, ""), versions_json=paths.VERSIONS, editions=paths.EDITIONS,
+                         published=[r.version for r in self.plan.releases if r.version in self.published])
 
     def all_pages(self) -> Iterator[Page]:
         """Every generated page of this language."""
@@ -370,6 +409,7 @@ class Renderer:
         yield self.footnotes_page()
         yield self.ids_page()
         yield self.changelog_page()
+        yield self.compare_page()
         if self.plan.critiques:
             yield from (self.critique_page(c) for c in self.plan.critiques)
             yield self.commentary_page()
