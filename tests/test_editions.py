@@ -262,3 +262,12 @@ def test_in_a_browser_an_old_page_says_a_newer_version_exists_and_the_diff_shows
     finally:
         context.close()
         httpd.shutdown()
+
+
+def test_an_older_release_can_be_backfilled_from_its_commit(repo: Path) -> None:
+    made = cli(repo, "archive", "--ref", "HEAD~1", "--branch", "backfill")
+    assert made.returncode == 0, made.stderr
+    assert "archived 1.0.0" in made.stdout
+    stored = git(repo, "show", "backfill:v/1.0.0/plan/I.1.2/index.html")
+    assert OLD_TEXT in stored and NEW_TEXT not in stored
+    assert git(repo, "ls-tree", "--name-only", "backfill", "v/").split() == ["v/1.0.0"]
