@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt plugins/pyproject.toml
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1753315200)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint browser-deps html-checker bench urls schemas release clean
+.PHONY: help serve build check test lint browser-deps html-checker bench urls schemas release archive clean
 
 help:
 	@echo "make serve   preview both languages at http://127.0.0.1:8000 with live reload (data changes too)"
@@ -15,6 +15,7 @@ help:
 	@echo "make test    the whole test suite (lint, types, unit, build, browser, accessibility)"
 	@echo "make bench   the build benchmark: plugin vs the same pages as plain Markdown, and Zensical (not part of make test)"
 	@echo "make urls    after review: record new published URLs in published-urls.txt"
+	@echo "make archive freeze the newest release as its edition v/<version>/ on the editions branch (once; never rebuilt)"
 	@echo "make schemas regenerate schemas/*.json (for editors) from the plugin's schema"
 	@echo "make release VERSION=x.y.z  open that release in data/changelog.yaml (units from git diff), then check"
 
@@ -74,6 +75,11 @@ urls: build
 release: $(STAMP)
 	$(if $(VERSION),,$(error usage: make release VERSION=x.y.z))
 	$(BIN)/actionplan release $(VERSION)
+
+# A release's frozen edition (CONTRIBUTING §10): built once, committed to the editions branch;
+# every later build copies it into site/v/<version>/ unchanged. Set SITE_URL as for the deploy.
+archive: $(STAMP)
+	$(BIN)/actionplan archive
 
 schemas: $(STAMP)
 	$(BIN)/actionplan schemas

@@ -182,3 +182,9 @@ def official(title: str, publisher: str, pdf_url: str, printed_page: int | str, 
         "APA 7": f"{publisher}. (2025). {title} (p. {printed_page}). {link}",
         "Chicago": f"{publisher}. {title}. Washington, DC: {publisher}, July 2025, {printed_page}. {link}.",
     }
+
+
+def pinpoint(label: str, paragraph: int) -> str:
+    """How a citation names one paragraph of a unit's official text: ``Goal I.1 ¶2``
+    (its anchor is ``paths.paragraph(2)``, ``#p2``)."""
+    return f"{label} ¶{paragraph}"

@@ -93,6 +93,24 @@ def generate(root: Path, out: Path) -> int:
     return 0
 
 
+def archive(root: Path, engine: str, ref: str | None, branch: str) -> int:
+    """Freeze the newest release as its edition under v/<version>/ on the editions branch."""
+    from .editions import ArchiveError
+    from .editions import archive as freeze
+    from .engines import BuildFailed
+
+    try:
+        version, made = freeze(root, engine, ref, branch)
+    except (ArchiveError, BuildFailed, DataError) as e:
+        print(f"archive failed; the {branch} branch is as it was.\n{e}", file=sys.stderr)
+        return 1
+    if made:
+        print(f"archived {version} as v/{version}/ on branch {branch} (push it: git push origin {branch})")
+    else:
+        print(f"{version} is archived already on branch {branch}; a published edition is never rebuilt")
+    return 0
+
+
 def serve(root: Path, port: int, engine: str) -> int:
     from .serve import serve as run
 
@@ -179,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("serve", help="preview both languages with live reload; broken data keeps the last good site and shows why")
     v.add_argument("-p", "--port", type=int, default=8000)
     v.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
+    a = sub.add_parser("archive", help="freeze the newest release as its edition under v/<version>/ (once; never rebuilt)")
+    a.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
+    a.add_argument("--ref", default=None, help="take data/ and content/commentary/ from this git commit or tag (default: the working tree)")
+    a.add_argument("--branch", default="editions", help="the git branch that stores the editions (default: editions)")
     s = sub.add_parser("schemas", help="write the JSON Schemas of the data files (for editors)")
     s.add_argument("-o", "--out", type=Path, default=None, help="default: schemas/ beside mkdocs.yml")
     u = sub.add_parser("urls", help="check a built site against the registry of published URLs, or --write it")
@@ -210,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         return generate(root, args.out)
     if args.command == "serve":
         return serve(root, args.port, args.engine)
+    if args.command == "archive":
+        return archive(root, args.engine, args.ref, args.branch)
     return build(root, args.site_dir, args.engine)
 
 

@@ -29,7 +29,7 @@ import yaml
 
 from . import paths
 from .search import index_site
-from .site import edition, load_all, source_base
+from .site import Editions, edition, load_all, source_base, theme_extra
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 # (configuration file, the site folder it builds into, relative to the site root), per language.
@@ -126,6 +126,7 @@ def generate(root: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     configs: list[Path] = []
     ix = None
+    editions = Editions.from_env()
     for lang, (name, sub) in CONFIGS.items():
         cfg = read_config(root / name)
         opts = _plugin_options(cfg)
@@ -145,8 +146,12 @@ def generate(root: Path, out: Path) -> list[Path]:
                 shutil.copyfile(f, dest)
         repo_blob = source_base(cfg.get("edit_uri"), cfg.get("repo_url"))
         assets = root / opts.get("assets_dir", "content/assets")
+        if cfg.get("site_url"):
+            cfg["site_url"] = editions.edition_url(str(cfg["site_url"]))
         built = edition(ix, lang, str(cfg.get("site_url") or ""), repo_blob,
-                        assets=None if assets.resolve().is_relative_to(docs) else assets)
+                        assets=None if assets.resolve().is_relative_to(docs) else assets,
+                        editions=editions)
+        cfg["extra"] = {**(cfg.get("extra") or {}), "edition": theme_extra(ix, lang, editions)}
         for page in built.pages:
             dest = target / page.src
             if not dest.exists():  # an authored page wins over a generated one
@@ -208,6 +213,27 @@ def build_into(root: Path, site: Path, engine: str = "mkdocs", work: Path | None
     search index (Pagefind, over the HTML of both builds, so search is the same on every engine)."""
     if engine not in ENGINES:
         raise BuildFailed(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+    from . import editions
+    from .site import EDITION_ENV, PUBLISHED_ENV
+
+    latest = not os.environ.get(EDITION_ENV)  # not a frozen edition being made by `actionplan archive`
+    stored = editions.published(root) if latest else []
+    with editions.environ(**({PUBLISHED_ENV: " ".join(stored)} if latest else {})):
+        _build_engine(root, site, engine, work)
+    try:
+        index_site(site)
+    except RuntimeError as e:
+        raise BuildFailed(f"search index: {e}") from None
+    if latest:
+        # After indexing: each stored edition carries its own search index, and the latest's
+        # search finds only the latest.
+        try:
+            editions.copy_into(root, site)
+        except editions.ArchiveError as e:
+            raise BuildFailed(f"stored editions: {e}") from None
+
+
+def _build_engine(root: Path, site: Path, engine: str, work: Path | None) -> None:
     if engine == "zensical":
         gen = work or site.with_name(site.name + ".generated")
         for config in generate(root, gen):  # the root's build first: each build empties its site_dir
@@ -217,10 +243,6 @@ def build_into(root: Path, site: Path, engine: str = "mkdocs", work: Path | None
     else:
         for name, sub in CONFIGS.values():
             run_engine(engine, root / name, site / sub if sub else site, root)
-    try:
-        index_site(site)
-    except RuntimeError as e:
-        raise BuildFailed(f"search index: {e}") from None
 
 
 def build(root: Path, site_dir: Path, engine: str = "mkdocs") -> None:

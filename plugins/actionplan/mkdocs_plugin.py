@@ -28,7 +28,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import paths
 from .problems import DataError
-from .site import edition, load_all, source_base
+from .site import Editions, edition, load_all, source_base, theme_extra
 
 log = get_plugin_logger(__name__)
 
@@ -71,7 +71,8 @@ class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
 
 class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
-    root_url = ""  # the site's root URL, whichever language this build publishes
+    base_url = ""  # the site_url of this edition's root: the site's root, or an archived edition's
+    editions = Editions()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Refuse configurations that would publish broken citations."""
@@ -81,7 +82,15 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             log.warning("site_url is not set: permalinks and citations would point nowhere (set site_url in mkdocs.yml)")
         if not config.use_directory_urls:
             raise PluginError("actionplan: use_directory_urls must stay true; published URLs are directory URLs")
-        self.root_url = config.site_url or ""
+        try:
+            self.editions = Editions.from_env()
+        except DataError as e:
+            raise PluginError(str(e)) from None
+        # An archived edition's site_url is its frozen address (…/v/1.0.0/): its pages' canonical
+        # links and sitemap name it, while permalinks and citations name the site's root (site.edition).
+        self.base_url = self.editions.edition_url(config.site_url or "")
+        if config.site_url:
+            config.site_url = self.base_url
         if config.site_url and self.config.lang != paths.DEFAULT_LANG:
             # Both builds name the site's root in site_url; this one publishes under its prefix,
             # and the theme's canonical links and sitemap must say so.
@@ -115,8 +124,12 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
                 f.edit_uri = f"{docs_rel}/{f.src_uri}"  # edit_uri points at the repository root
         repo_blob = source_base(config.edit_uri, config.repo_url)
         assets = root / self.config.assets_dir
-        built = edition(ix, self.config.lang, self.root_url, repo_blob,
-                        assets=None if assets.resolve().is_relative_to(docs) else assets)
+        # The theme's version bar (overrides/main.html) reads the edition from config.extra; its
+        # version comes from the changelog, known only now that the data is loaded.
+        config.extra["edition"] = theme_extra(ix, self.config.lang, self.editions)
+        built = edition(ix, self.config.lang, self.base_url, repo_blob,
+                        assets=None if assets.resolve().is_relative_to(docs) else assets,
+                        editions=self.editions)
         for page in built.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")

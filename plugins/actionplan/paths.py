@@ -89,3 +89,39 @@ def rel_url(from_site_path: str, to_site_path: str) -> str:
     rewrites: links into the other language's build, and inside the SVG figure."""
     out = relpath(to_site_path.rstrip("/"), from_site_path.rstrip("/"))
     return (out + "/") if out != "." else "./"
+
+
+# -- versioned editions ------------------------------------------------------------------------
+# Every release is also published once, frozen, under v/<version>/ (both languages, as the site
+# root is: v/1.0.0/plan/I.1/, v/1.0.0/en/plan/I.1/); today's URLs stay the permalinks of the
+# latest release. VERSIONS is the list of published editions, in mike's versions.json format.
+EDITIONS = "v/"
+VERSIONS = "v/versions.json"
+COMPARE = "compare.md"
+
+
+def edition_root(version: str) -> str:
+    """The site path of a release's frozen edition (``v/1.0.0/``)."""
+    return f"{EDITIONS}{version}/"
+
+
+def versioned(site_path: str, version: str) -> str:
+    """A page's site path in the frozen edition of ``version``: ``versioned("en/plan/I.1/", "1.0.0")``
+    is ``v/1.0.0/en/plan/I.1/``. The exact locator of what a reader cited; the permalink is ``site_path``."""
+    return edition_root(version) + site_path
+
+
+def to_site_root(lang: str, archived: bool) -> str:
+    """From a build's own root up to the site's root (where ``v/`` lives): ``../`` per folder."""
+    depth = prefix(lang).count("/") + (edition_root("x").count("/") if archived else 0)
+    return "../" * depth
+
+
+def paragraph(n: int) -> str:
+    """The anchor of the ``n``-th paragraph (from 1) of a unit's official text: ``p2``."""
+    return f"p{n}"
+
+
+def footnote(n: int) -> str:
+    """The anchor of footnote ``n`` on the pages that print it: ``fn-3``."""
+    return f"fn-{n}"

@@ -73,10 +73,15 @@ SITE = cite.Site(
 )
 
 
+def compare_query(uid: str, old: str, new: str) -> str:
+    """The compare page's query for one unit between two releases: ``unit=I.1&from=1.0.0&to=1.0.1``."""
+    return f"unit={uid}&from={old}&to={new}"
+
+
 class Renderer:
     """The pages of one language (``lang``) of the edition."""
 
-    def __init__(self, ix: Index, lang: str, site_url: str, repo_blob: str | None) -> None:
+    def __init__(self, ix: Index, lang: str, site_url: str, repo_blob: str | None, published: tuple[str, ...] = ()) -> None:
         self.ix = ix
         self.plan = ix.plan
         self.lang = lang
@@ -88,6 +93,7 @@ class Renderer:
         self.repo_blob = repo_blob
         self.env = _env()
         self._critique_position = {c.id: i for i, c in enumerate(self.plan.critiques)}
+        self.published = published  # releases whose frozen editions (v/<version>/) exist
 
     # -- words -------------------------------------------------------------------------------
     def tr(self, uid: str, field: str) -> Any:
@@ -134,6 +140,11 @@ class Renderer:
     def file_link(self, src: str, path: str, lang: str) -> str:
         """A relative URL from this page to a file (not a page) of ``lang``'s build, for raw HTML."""
         return paths.relpath(paths.prefix(lang) + path, paths.site_path(src, self.lang).rstrip("/"))
+
+    def versioned_link(self, src: str, lang: str | None = None) -> str:
+        """The page's URL in this release's frozen edition (``…/v/1.1.0/plan/I.1/``): the exact
+        locator of what a reader cites; the permalink (``permalink``) follows the latest release."""
+        return self.site_url + paths.versioned(paths.site_path(src, lang or self.lang), self.site.version)
 
     def source_link(self, where: Where) -> str | None:
         if not self.repo_blob:
@@ -214,9 +225,14 @@ class Renderer:
         formats = cite.citations(rec)
         first = "GB/T 7714-2015" if self.lang == "zh" else "APA 7"
         downloads = [(ext, self.file_link(src, paths.cite_file(uid, ext), self.lang), f"{rec.bib_key}.{ext}") for ext in paths.CITE_EXTS]
+        this_version = self.versioned_link(src)
+        head = self.head(src, rec.title, description, date)
+        head["versioned_url"] = this_version
+        pin_label = f"{self.L['commentary_unit']} {uid}" if uid in self.ix.critiques else self.label(uid)
         return {"cites": list(formats.items()), "cite_first": first, "updated": date, "version": version,
-                "head": self.head(src, rec.title, description, date), "site_version": self.site.version,
-                "downloads": downloads, "record": rec}
+                "head": head, "site_version": self.site.version, "downloads": downloads, "record": rec,
+                "this_version": this_version, "this_version_live": self.site.version in self.published,
+                "pin_example": cite.pinpoint(pin_label, 2), "pin_label": pin_label, "pin_anchor": paths.paragraph(2)}
 
     def described(self, label: str, body: str) -> str:
         return f"{label}{'：' if self.lang == 'zh' else ': '}{text.excerpt(body, 150)}"
@@ -327,6 +343,8 @@ class Renderer:
             footnotes_src=paths.rel_md(src, paths.FOOTNOTES),
             children_label=L["children_goals"] if isinstance(u, Pillar) else L["children_actions"],
             official=list(official.items()), **cit,
+            pins=[] if is_action else [paths.paragraph(i + 1) for i in range(len(orig))],
+            compare_link=paths.rel_url(paths.site_path(src, self.lang), paths.site_path(paths.COMPARE, self.lang)) + f"?unit={uid}",
             search={"uid": uid, "kind": u.kind, "pillar": "" if uid == "intro" else uid.split(".")[0],
                     "title": self.label(uid) if uid == "intro" else self.title(uid, 60)},
         )
@@ -447,10 +465,32 @@ class Renderer:
 
     def changelog_page(self) -> Page:
         src = paths.CHANGELOG
-        releases = [{"r": r, "summary": r.summary_zh if self.lang == "zh" else r.summary_en,
-                     "units": [(u, self.any_link(src, u)) for u in r.units]} for r in self.plan.releases]
+        here = paths.site_path(src, self.lang)
+        up = paths.rel_url(here, "")
+        compare = paths.rel_url(here, paths.site_path(paths.COMPARE, self.lang))
+        releases = []
+        for i, r in enumerate(self.plan.releases):
+            # A release's changes are compared with the newest published release before it.
+            before = next((o.version for o in self.plan.releases[i + 1:] if o.version in self.published), None)
+            live = r.version in self.published
+            releases.append({
+                "r": r, "summary": r.summary_zh if self.lang == "zh" else r.summary_en,
+                "units": [(u, self.any_link(src, u)) for u in r.units],
+                "edition": up + paths.versioned(paths.site_path(paths.HOME, self.lang), r.version) if live else None,
+                "diffs": [(u, f"{compare}?{compare_query(u, before, r.version)}") for u in r.units] if live and before else [],
+            })
         return self.page("changelog.md.j2", src, Where("data/changelog.yaml", 1), self.hub(src, self.L["changelog"], self.L["desc_changelog"]),
                          releases=releases, feed=self.file_link(src, paths.FEED, paths.DEFAULT_LANG))
+
+    def compare_page(self) -> Page:
+        """Compare one unit between two published releases: the page reads each release's
+        ``export/units/<ID>.json`` from its frozen edition and shows the differences (assets/editions.js)."""
+        src = paths.COMPARE
+        here = paths.site_path(src, self.lang)
+        units = [(uid, self.label(uid)) for uid in self.ix.order] + [(c.id, f"{self.L['commentary_unit']} {c.id}") for c in self.plan.critiques]
+        return self.page("compare.md.j2", src, Where("data/changelog.yaml", 1), {"title": self.L["compare"], "search": {"exclude": True}},
+                         units=units, up=paths.rel_url(here, ""), versions_json=paths.VERSIONS, editions=paths.EDITIONS,
+                         published=[r.version for r in self.plan.releases if r.version in self.published])
 
     def all_pages(self) -> Iterator[Page]:
         """Every generated page of this language."""
@@ -461,6 +501,7 @@ class Renderer:
         yield self.footnotes_page()
         yield self.ids_page()
         yield self.changelog_page()
+        yield self.compare_page()
         if self.plan.critiques:
             yield from (self.critique_page(c) for c in self.plan.critiques)
             yield self.commentary_page()

@@ -36,7 +36,7 @@ IDS = "ids.json"
 # Material's edit buttons and the comment badges in listings.
 EXCLUDE = (
     "[data-search-exclude]", ".headerlink", ".ap-label", ".ap-unofficial", ".ap-cite", ".ap-critique",
-    ".md-content__button", ".ap-badge", ".ap-prevnext", ".ap-source",
+    ".md-content__button", ".ap-badge", ".ap-prevnext", ".ap-source", ".ap-pin",
 )
 
 # Chinese matching: character bigrams beside Pagefind's own segmentation, as Lucene's CJK analyzer
@@ -46,7 +46,7 @@ EXCLUDE = (
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 TOKEN_PREFIX = "zz"
 _EXCLUDE_CLASSES = {"headerlink", "ap-label", "ap-unofficial", "ap-cite", "ap-critique", "md-content__button", "ap-badge",
-                    "ap-prevnext", "ap-source"}
+                    "ap-prevnext", "ap-source", "ap-pin"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
