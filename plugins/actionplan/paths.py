@@ -26,6 +26,7 @@ COMMENTARY = "commentary/index.md"
 COVERAGE = "commentary/coverage.md"
 IDS = "ids.md"
 CHANGELOG = "changelog.md"
+RECORD = "record/index.md"  # the timeline of official instruments since the plan
 
 
 def unit(uid: str) -> str:
@@ -41,6 +42,11 @@ def agency(aid: str) -> str:
 
 def critique(cid: str) -> str:
     return f"commentary/{cid}.md"
+
+
+def instrument(iid: str) -> str:
+    """Source path of an official instrument's page (data/record.yaml)."""
+    return f"record/{iid}.md"
 
 
 def site_path(src: str, lang: str) -> str:

@@ -23,6 +23,7 @@ from .render import Page, Renderer
 from .validate import (
     validate_commentary,
     validate_plan,
+    validate_record,
     validate_redirects,
     validate_releases,
     validate_translations,
@@ -97,6 +98,7 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         problems += validate_releases(plan, critiques, None)
         problems += validate_url_names(plan, critiques)
         problems += validate_redirects(plan, critiques)
+        problems += validate_record(plan)
     if problems:
         raise DataError(list(dict.fromkeys(problems)))
     assert plan is not None
@@ -135,7 +137,8 @@ def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: 
     prefix = paths.prefix(lang)
     if lang == paths.DEFAULT_LANG:
         doc = export.build(ix, site_url, ix.plan.version)
-        outputs += [Output("export/plan.json", export.dumps(doc)), Output("export/actions.csv", export.actions_csv(doc))]
+        outputs += [Output("export/plan.json", export.dumps(doc)), Output("export/actions.csv", export.actions_csv(doc)),
+                    Output("export/record.csv", export.record_csv(doc))]
         outputs += [Output(f"export/units/{uid}.json", export.dumps(unit)) for uid, unit in export.units(doc).items()]
         outputs.append(Output("export/plan.schema.json", export.dumps(export.schema())))
         targets = [(uid, paths.url(paths.unit(uid))) for uid in ix.order]
