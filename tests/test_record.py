@@ -285,3 +285,17 @@ def test_the_export_carries_the_record(site: Path, index: Index) -> None:
     assert len(rows) == sum(len(i.units) for i in index.instruments.values())
     assert {(r["id"], r["unit"], r["evidence"]) for r in rows} == \
         {(i.id, link.unit, link.evidence) for i in index.instruments.values() for link in i.units}
+
+
+def test_the_contributing_worked_example_is_a_real_entry_in_both_languages() -> None:
+    """CONTRIBUTING's example (zh and en) is an entry of data/record.yaml, word for word, so it is valid."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    examples = []
+    for anchor in ("zh-record", "en-record"):
+        part = text.split(f'<a id="{anchor}"></a>', 1)[1]
+        block = re.search(r"```yaml\n(.*?)```", part, re.S)
+        assert block, anchor
+        examples.append(block.group(1))
+    assert examples[0] == examples[1]
+    entry = yaml.safe_load(examples[0])[0]
+    assert entry in RAW
