@@ -77,7 +77,7 @@ def record_figure(r: Renderer, src: str, rows: list[dict[str, object]]) -> str:
     height = len(rows) * BAR_ROW + 48
     out = [
         f'<figure class="ap-figure ap-record-figure"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="group" aria-labelledby="ap-rfig-title-{lang}" class="ap-svg">',
+        f'role="group" aria-labelledby="ap-rfig-title-{lang}" class="ap-svg ap-svg-record">',
         f'<title id="ap-rfig-title-{lang}">{escape(L["record_figure"])}</title>',
     ]
     for n, row in enumerate(rows):
