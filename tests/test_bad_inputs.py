@@ -164,6 +164,7 @@ ZHP = "data/translations/zh/plan.yaml"
 C01 = "content/commentary/C01.md"
 C02 = "content/commentary/C02.md"
 C03 = "content/commentary/C03.md"
+RECORD = "data/record.yaml"
 
 A111_LEAD = "    lead: [OSTP]\n    lead_text: Led by the Office of Science and Technology Policy (OSTP)\n"
 A112 = """\
@@ -408,6 +409,60 @@ CASES = [
         "data/plan.yaml:9: plan: counts.actions: the official plan has 4 actions, the data has 3"),
     row("changelog-unknown-unit", edit("data/changelog.yaml", "units: [I.1.1]", "units: [I.1.9]"),
         "data/changelog.yaml:1: release 0.0.1: units: unknown unit 'I.1.9'"),
+    # -- the record (data/record.yaml) ---------------------------------------------------------
+    row("record-url-not-a-government-host", edit(RECORD, "https://www.federalregister.gov/", "https://www.federalregister.com/"),
+        "data/record.yaml:42: instrument eo-14179: url: 'www.federalregister.com' is not a government host: the "
+        "official text must be on govinfo.gov, federalregister.gov, whitehouse.gov or an agency's .gov site"),
+    row("record-url-not-https", edit(RECORD, "url: https://www.govinfo.gov/content/pkg/FR-2025-07-28", "url: http://www.govinfo.gov/content/pkg/FR-2025-07-28"),
+        "data/record.yaml:11: instrument eo-14318: url: 'http://www.govinfo.gov/content/pkg/FR-2025-07-28/html/2025-1' must be an https:// URL"),
+    row("record-govinfo-url-of-another-day", edit(RECORD, "pkg/FR-2025-09-26/", "pkg/FR-2025-09-25/"),
+        'data/record.yaml:25: instrument ostp-rfi-2025-18737: url: is the Federal Register of 2025-09-25, but published is 2025-09-26'),
+    row("record-govinfo-url-of-another-document", edit(RECORD, "fr_doc: 2025-18737", "fr_doc: 2025-18738"),
+        'data/record.yaml:25: instrument ostp-rfi-2025-18737: url: is FR Doc 2025-18737, but fr_doc is 2025-18738'),
+    row("record-citation-format", edit(RECORD, "citation: 90 FR 35385", "citation: 90 F.R. 35385"),
+        "data/record.yaml:10: instrument eo-14318: citation: '90 F.R. 35385' is not a Federal Register citation: volume, FR, first page, e.g. 90 FR 35385"),
+    row("record-fr-doc-format", edit(RECORD, "fr_doc: 2025-14212", "fr_doc: 2025-1421"),
+        "data/record.yaml:4: instrument eo-14318: fr_doc: '2025-1421' is not an FR document number such as 2025-14212"),
+    row("record-unknown-kind", edit(RECORD, "kind: notice", "kind: press release"),
+        "data/record.yaml:17: instrument ostp-rfi-2025-18737: kind: 'press release' is not one of: executive order, memorandum, notice, rule, report"),
+    row("record-unknown-unit", edit(RECORD, "unit: II.1.1", "unit: II.1.9"),
+        "data/record.yaml:13: instrument eo-14318: units[0].unit: unknown unit 'II.1.9'"),
+    row("record-unit-listed-twice", edit(RECORD, "  - unit: I.1\n", "  - unit: I.1.1\n"),
+        "data/record.yaml:31: instrument ostp-rfi-2025-18737: units[1].unit: 'I.1.1' listed twice"),
+    row("record-unknown-relation", edit(RECORD, "relation: implements", "relation: implemented"),
+        "data/record.yaml:29: instrument ostp-rfi-2025-18737: units[0].relation: 'implemented' is not one of: implements, related"),
+    row("record-evidence-two-sentences", edit(RECORD, "input on regulatory reform.", "input on regulatory reform. It asks for more."),
+        'data/record.yaml:33: instrument ostp-rfi-2025-18737: units[1].evidence: holds 2 sentences: quote at most one sentence of the instrument, verbatim'),
+    row("record-evidence-empty", edit(RECORD, "evidence: To maintain this leadership, we must develop AI systems.", 'evidence: ""'),
+        'data/record.yaml:47: instrument eo-14179: units[0].evidence: must not be empty'),
+    row("record-evidence-missing", edit(RECORD, "    evidence: To maintain this leadership, we must develop AI systems.\n", ""),
+        'data/record.yaml:45: instrument eo-14179: units[0].evidence: required field is missing'),
+    row("record-no-units", edit(RECORD, "  units:\n  - unit: I.2.1"
+                                       "\n    relation: related\n    evidence: To maintain this leadership, we must develop AI systems.\n", "  units: []\n"),
+        'data/record.yaml:44: instrument eo-14179: units: needs at least 1 item(s)'),
+    row("record-published-before-signed", edit(RECORD, "signed: '2025-07-23'", "signed: '2025-07-29'"),
+        'data/record.yaml:9: instrument eo-14318: published: 2025-07-28 is before the date signed, 2025-07-29'),
+    row("record-before-the-plan-not-background", edit(RECORD, "  background: true\n", ""),
+        'data/record.yaml:39: instrument eo-14179: signed: 2025-01-23 is before the plan (2025-07-23): an instrument '
+        'from before the plan is marked background: true'),
+    row("record-background-after-the-plan", edit(RECORD, "  citation: 90 FR 35385\n", "  citation: 90 FR 35385\n  background: true\n"),
+        'data/record.yaml:11: instrument eo-14318: background: only an instrument from before the plan (2025-07-23) is background; this one is of 2025-07-23'),
+    row("record-not-a-calendar-date", edit(RECORD, "published: '2025-01-31'", "published: '2025-02-30'"),
+        "data/record.yaml:40: instrument eo-14179: published: '2025-02-30' is not a calendar date (YYYY-MM-DD)"),
+    row("record-unknown-issuer", edit(RECORD, "issuer: OSTP", "issuer: OSPT"),
+        "data/record.yaml:21: instrument ostp-rfi-2025-18737: issuer: unknown issuer 'OSPT': an agency ID from agencies.yaml, or 'President'"),
+    row("record-duplicate-id", edit(RECORD, "- id: eo-14179", "- id: eo-14318"),
+        'data/record.yaml:34: instrument eo-14318: id: duplicate ID (first at data/record.yaml:1)'),
+    row("record-reserved-id", edit(RECORD, "- id: eo-14179", "- id: index"),
+        "data/record.yaml:34: instrument index: id: 'index' is a path the site itself uses; choose another ID"),
+    row("record-upper-case-id", edit(RECORD, "- id: eo-14179", "- id: EO-14179"),
+        "data/record.yaml:34: instrument EO-14179: id: 'EO-14179' is not an ID of lower-case letters, digits and "
+        "hyphens (it is the URL record/<ID>/), e.g. eo-14318"),
+    row("record-misspelled-field", edit(RECORD, "  note: A note", "  notes: A note"),
+        'data/record.yaml:26: instrument ostp-rfi-2025-18737: notes: unknown field (known: id, kind, number, fr_doc, '
+        'title, title_zh, issuer, signed, published, citation, url, background, note, units)'),
+    row("record-file-missing", delete(RECORD),
+        'data/record.yaml: file is missing'),
 ]
 
 
@@ -675,6 +730,20 @@ def test_problems_in_several_files_are_all_reported_at_once(tmp_path: Path) -> N
     ]
 
 
+def test_record_problems_are_reported_with_the_others(tmp_path: Path) -> None:
+    """The record goes through the same load and validate path: its problems come in the same run."""
+    root = copy_fixture(tmp_path)
+    edit(P1, "lead: [OSTP]", "lead: [OSPT]")(root)
+    edit(RECORD, "unit: II.1.1", "unit: II.1.9")(root)
+    edit(RECORD, "citation: 90 FR 8741", "citation: 90 FR")(root)
+    assert problems_of(root) == [
+        "data/pillars/I.yaml:13: action I.1.1: lead: unknown agency 'OSPT' (not in agencies.yaml)",
+        "data/record.yaml:13: instrument eo-14318: units[0].unit: unknown unit 'II.1.9'",
+        "data/record.yaml:41: instrument eo-14179: citation: '90 FR' is not a Federal Register citation: volume, FR, first page, "
+        "e.g. 90 FR 35385",
+    ]
+
+
 def test_one_broken_pillar_file_does_not_cascade(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
     edit(P1, "  title: Remove Red Tape", "\ttitle: Remove Red Tape")(root)
@@ -710,6 +779,9 @@ CLI_CASES = [
     pytest.param(edit(ZH1, ZH_A112, ""), "data/translations/zh/: I.1.2: text: missing zh translation", id="missing-translation"),
     pytest.param(write_bytes(AGENCIES, lambda b: b"\xef\xbb\xbf" + b),
                  "data/agencies.yaml:1: starts with a byte-order mark; save as UTF-8 without BOM", id="byte-order-mark"),
+    pytest.param(edit(RECORD, "https://www.federalregister.gov/", "https://www.federalregister.com/"),
+                 "data/record.yaml:42: instrument eo-14179: url: 'www.federalregister.com' is not a government host: the official "
+                 "text must be on govinfo.gov, federalregister.gov, whitehouse.gov or an agency's .gov site", id="record-host"),
 ]
 
 

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 PAGE_TYPES = {
     "home": "", "pillar": "plan/II/", "goal": "plan/I.3/", "action": "plan/I.3.5/", "critique": "commentary/C19/",
     "agency": "agencies/DOC/", "commentary": "commentary/", "coverage": "commentary/coverage/", "ids": "ids/",
+    "record": "record/", "instrument": "record/eo-14318/",
 }
 
 
@@ -278,4 +279,35 @@ def test_print_keeps_text_id_permalink_and_citation(browser, server: str, tmp_pa
     assert "plan/I.3.5/" in text  # the permalink
     assert "[EB/OL]" in text  # the citation
     assert "America's AI Action Plan, annotated" not in text.split("I.3.5")[0][:0]  # no header chrome before the ID
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_timeline_filters_by_pillar_issuer_and_kind(browser, server: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The filter shows only the entries that match; without JavaScript it stays hidden and all are shown."""
+    context, page = new_page(browser)
+    page.goto(server + lang + "record/")
+    items = page.locator(".ap-tl-item")
+    total = items.count()
+    assert total > 1 and page.locator("form.ap-tl-filter").is_visible()
+
+    def shown() -> list[str]:
+        return [items.nth(i).get_attribute("id") or "" for i in range(total) if items.nth(i).is_visible()]
+
+    assert len(shown()) == total
+    pillars = {i: (items.nth(i).get_attribute("data-pillar") or "").split() for i in range(total)}
+    page.select_option("select[name=pillar]", "II")
+    want = [items.nth(i).get_attribute("id") for i in range(total) if "II" in pillars[i]]
+    assert shown() == want and 0 < len(want) < total
+    assert f"{len(want)}" in (page.locator("form.ap-tl-filter output").text_content() or "")
+    page.select_option("select[name=pillar]", "")
+    page.select_option("select[name=kind]", "notice")
+    assert shown() and all(items.nth(i).get_attribute("data-kind") == "notice" for i in range(total) if items.nth(i).is_visible())
+    page.select_option("select[name=agency]", "President")
+    assert shown() == [], "no presidential notice"
+    context.close()
+    context, page = new_page(browser, java_script_enabled=False)
+    page.goto(server + lang + "record/")
+    assert not page.locator("form.ap-tl-filter").is_visible()
+    assert all(page.locator(".ap-tl-item").nth(i).is_visible() for i in range(total))
     context.close()

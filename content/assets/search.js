@@ -24,14 +24,14 @@
       kind: "类型", pillar: "支柱", all: "全部", both: "同时搜索中英文", results: "搜索结果",
       loading: "正在加载搜索索引…", none: "没有找到结果", count: "{n} 个结果", failed: "搜索索引加载失败",
       hint: "输入词语、短语或编号（如 I.3.5）",
-      kinds: { action: "行动", goal: "目标", pillar: "支柱", commentary: "评论", agency: "机构", intro: "引言", page: "页面" }
+      kinds: { action: "行动", goal: "目标", pillar: "支柱", commentary: "评论", agency: "机构", intro: "引言", record: "官方文件", page: "页面" }
     },
     en: {
       search: "Search", open: "Search (shortcut /)", close: "Close search", placeholder: "Search the plan, commentary, agencies or IDs",
       kind: "Kind", pillar: "Pillar", all: "All", both: "Search both languages", results: "Search results",
       loading: "Loading the search index…", none: "No results", count: "{n} results", failed: "The search index could not be loaded",
       hint: "Type words, a phrase or an ID (e.g. I.3.5)",
-      kinds: { action: "Action", goal: "Goal", pillar: "Pillar", commentary: "Commentary", agency: "Agency", intro: "Introduction", page: "Page" }
+      kinds: { action: "Action", goal: "Goal", pillar: "Pillar", commentary: "Commentary", agency: "Agency", intro: "Introduction", record: "Official instrument", page: "Page" }
     }
   };
   var FILTER_KINDS = ["action", "goal", "pillar", "commentary", "agency"];

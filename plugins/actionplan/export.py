@@ -86,6 +86,14 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
          "holds": compute_claim(plan, k.metric, k.scope) == k.expected}
         for c in plan.critiques for k in c.claims
     ]
+    out["record"] = [
+        {"id": i.id, "kind": i.kind, "number": i.number, "fr_doc": i.fr_doc, "title": {"en": i.title, "zh": i.title_zh},
+         "issuer": i.issuer, "signed": i.signed, "published": i.published, "citation": i.citation, "source_url": i.url,
+         "background": i.background, "note": i.note,
+         "url": paths.site_path(paths.instrument(i.id), lang), "url_en": paths.site_path(paths.instrument(i.id), "en"),
+         "units": [{"unit": u.unit, "relation": u.relation, "evidence": u.evidence} for u in i.units]}
+        for i in ix.instruments.values()  # newest first
+    ]
     return out
 
 
@@ -104,6 +112,10 @@ def units(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
         out[c["id"]] = {"kind": "critique", **c}
     for uid, u in out.items():
         u["critiques"] = [c["id"] for c in doc["critiques"] if uid in c["targets"]] if u["kind"] != "critique" else []
+        # The official instruments related to the unit, newest first (a critique's are its targets').
+        u["record"] = [{"id": i["id"], "title": i["title"]["en"], "published": i["published"], "citation": i["citation"],
+                        "source_url": i["source_url"], "relation": link["relation"], "evidence": link["evidence"]}
+                       for i in doc.get("record", []) for link in i["units"] if link["unit"] == uid] if u["kind"] != "critique" else []
     return out
 
 
@@ -236,6 +248,20 @@ def feed(releases: list[dict[str, Any]], *, feed_url: str, changelog_url: str, t
             el(e, "link", rel="alternate", type="text/html", href=u["url"])
             el(e, "summary", f"{u['title']} changed in release {r['version']} ({r['date']}): {r['summary']}")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def record_csv(doc: dict[str, Any]) -> str:
+    """``export/record.csv``: one row per instrument and unit it relates to, newest first."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["id", "kind", "number", "fr_doc", "title", "title_zh", "issuer", "signed", "published", "citation",
+                "source_url", "background", "unit", "relation", "evidence"])
+    for i in doc["record"]:
+        for link in i["units"]:
+            w.writerow([i["id"], i["kind"], i["number"], i["fr_doc"] or "", i["title"]["en"], i["title"]["zh"] or "", i["issuer"],
+                        i["signed"] or "", i["published"], i["citation"], i["source_url"], "true" if i["background"] else "false",
+                        link["unit"], link["relation"], link["evidence"]])
+    return buf.getvalue()
 
 
 def dumps(doc: Any) -> str:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .model import Action, Agency, Critique, Footnote, Goal, Intro, Pillar, Plan
+from .model import Action, Agency, Critique, Footnote, Goal, Instrument, Intro, Pillar, Plan, UnitLink
 
 Unit = Intro | Pillar | Goal | Action
 
@@ -29,6 +29,9 @@ class Index:
     cited_by: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     critiques: dict[str, Critique] = field(default_factory=dict)
     critiques_of: dict[str, list[Critique]] = field(default_factory=lambda: defaultdict(list))
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    # unit ID -> (instrument, its link to the unit), newest first: the unit's "Since the plan"
+    record_of: dict[str, list[tuple[Instrument, UnitLink]]] = field(default_factory=lambda: defaultdict(list))
 
     @cached_property
     def position(self) -> dict[str, int]:
@@ -57,6 +60,10 @@ class Index:
             out.append(c)
             out.extend(self.descendants(c))
         return out
+
+    def instruments_below(self, uid: str) -> int:
+        """How many instruments relate to the units below ``uid`` (not to ``uid`` itself)."""
+        return len({i.id for d in self.descendants(uid) for i, _ in self.record_of.get(d, [])})
 
     def critique_count_below(self, uid: str) -> int:
         return len({c.id for d in self.descendants(uid) for c in self.critiques_of.get(d, [])})
@@ -97,4 +104,13 @@ def build(plan: Plan) -> Index:
         ix.critiques[c.id] = c
         for t in c.targets:
             ix.critiques_of[t].append(c)
+    for inst in newest_first(plan.record):
+        ix.instruments[inst.id] = inst
+        for link in inst.units:
+            ix.record_of[link.unit].append((inst, link))
     return ix
+
+
+def newest_first(record: tuple[Instrument, ...]) -> list[Instrument]:
+    """Instruments by publication date, newest first (then by date signed, then by ID, for a stable order)."""
+    return sorted(record, key=lambda i: (i.published, i.signed or "", i.id), reverse=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from .model import Critique, Plan, Redirect, Translation, Where
 from .problems import Problem
-from .records import FILES, REDIRECT, Agency, Footnote, GlossaryTerm, Pillar, PlanFile, Release, bad_character, validate_records
+from .records import FILES, INSTRUMENT, REDIRECT, Agency, Footnote, GlossaryTerm, Instrument, Pillar, PlanFile, Release, bad_character, validate_records
 from .yamlsrc import Map, load_yaml_file, parse_yaml, read_text
 
 LANGS = ("zh",)
@@ -54,6 +54,8 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
     ok_ag, agencies = one("agencies", "agency", data_dir / "agencies.yaml")
     ok_gl, glossary = one("glossary", "term", data_dir / "glossary.yaml", optional=True)
     ok_cl, releases = one("changelog", "release", data_dir / "changelog.yaml")
+    record_path = data_dir / "record.yaml"
+    record = load_record(record_path, show(record_path), problems)
     redirects_path = data_dir / "redirects.yaml"
     ok_rd, redirects = one_redirects(redirects_path, show(redirects_path), problems)
 
@@ -82,6 +84,7 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
     ags: tuple[Agency, ...] = agencies
     terms: tuple[GlossaryTerm, ...] = glossary or ()
     rels: tuple[Release, ...] = releases
+    instruments: tuple[Instrument, ...] = record
     return Plan(
         title=plan_rec.title, publisher=plan_rec.publisher, published=plan_rec.published,
         pdf_url=plan_rec.pdf_url, pdf_page_offset=plan_rec.pdf_page_offset, counts=dict(plan_rec.counts),
@@ -95,7 +98,25 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
         missing_pillars=tuple(missing),
         releases=rels,
         redirects=redirects,
+        record=instruments,
     )
+
+
+def load_record(path: Path, shown: str, problems: list[Problem]) -> tuple[Instrument, ...]:
+    """``data/record.yaml``, each entry checked on its own: one broken entry hides neither the
+    others' problems nor the rest of the data's (the semantic checks run on what loaded)."""
+    raw = load_yaml_file(path, shown, problems)
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        _checked(raw, "record", shown, "instrument", problems)
+        return ()
+    out = []
+    for item in raw:
+        rec = validate_records(INSTRUMENT, item, shown, getattr(item, "line", 0), "instrument", problems)
+        if rec is not None:
+            out.append(rec)
+    return tuple(out)
 
 
 def one_redirects(path: Path, shown: str, problems: list[Problem]) -> tuple[bool, tuple[Redirect, ...]]:

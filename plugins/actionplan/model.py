@@ -19,19 +19,21 @@ from .records import (
     Footnote,
     GlossaryTerm,
     Goal,
+    Instrument,
     Intro,
     Note,
     Pillar,
     Redirect,
     Release,
     Signatory,
+    UnitLink,
     Where,
     footnote_refs,
 )
 
 __all__ = [
-    "Action", "Agency", "Claim", "Critique", "Epigraph", "Footnote", "GlossaryTerm", "Goal", "Intro", "Note",
-    "Pillar", "Plan", "Redirect", "Release", "Signatory", "Translation", "Where", "footnote_refs",
+    "Action", "Agency", "Claim", "Critique", "Epigraph", "Footnote", "GlossaryTerm", "Goal", "Instrument", "Intro",
+    "Note", "Pillar", "Plan", "Redirect", "Release", "Signatory", "Translation", "UnitLink", "Where", "footnote_refs",
 ]
 
 
@@ -65,6 +67,7 @@ class Plan:
     critiques: tuple[Critique, ...] = ()
     releases: tuple[Release, ...] = ()  # data/changelog.yaml, newest first (at least one)
     redirects: tuple[Redirect, ...] = ()  # data/redirects.yaml, in file order
+    record: tuple[Instrument, ...] = ()  # data/record.yaml, in file order
     data_dir: str = "data"  # as shown in messages, relative to the site root
     source: Where = Where("data/plan.yaml")  # noqa: RUF009 - a frozen value
     lines: dict[str, int] = field(default_factory=dict)  # plan.yaml: line of each key, and "counts.<what>"

@@ -28,6 +28,7 @@ IDS = "ids.md"
 CHANGELOG = "changelog.md"
 FEED = "export/changes.atom"  # the Atom feed of releases (the root build's export)
 CITE_EXTS = ("ris", "bib", "csl.json")  # a unit's downloadable citation, in each language's build
+RECORD = "record/index.md"  # the timeline of official instruments since the plan
 
 
 def unit(uid: str) -> str:
@@ -48,6 +49,11 @@ def critique(cid: str) -> str:
 def cite_file(uid: str, ext: str) -> str:
     """A unit's downloadable citation in one language's build (``cite/I.3.5.ris``)."""
     return f"cite/{uid}.{ext}"
+
+
+def instrument(iid: str) -> str:
+    """Source path of an official instrument's page (data/record.yaml)."""
+    return f"record/{iid}.md"
 
 
 def site_path(src: str, lang: str) -> str:

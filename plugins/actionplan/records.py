@@ -100,6 +100,7 @@ class Text:
     enum: tuple[str, ...] = ()
     max_len: int = MAX_TEXT
     url: bool = False
+    hint: str = ""  # what a value matching ``pattern`` looks like, for the message (e.g. "a citation such as 90 FR 35385")
 
     def check(self, value: str) -> str:
         if not value.strip():
@@ -116,6 +117,8 @@ class Text:
             if bad:
                 raise PydanticCustomError("ap_text", bad)
         if self.pattern and not re.fullmatch(self.pattern, value):
+            if self.hint:
+                raise PydanticCustomError("ap_text", f"{value[:60]!r} is not {self.hint}")
             raise PydanticCustomError("ap_text", f"{value[:60]!r} does not match {self.pattern}")
         return value
 
@@ -466,6 +469,49 @@ class Redirect(Record):
     new: SiteDir
 
 
+# -- data/record.yaml ----------------------------------------------------------------------------
+
+INSTRUMENT_KINDS = ("executive order", "memorandum", "notice", "rule", "report")
+RELATIONS = ("implements", "related")
+PLAN_DATE = "2025-07-23"  # the plan's release: the record runs from this day (background entries before it)
+# The ID of a record entry is its URL (record/<ID>/): lower case, digits and hyphens.
+InstrumentId = Annotated[str, Text(pattern=r"[a-z0-9][a-z0-9\-]*", max_len=80,
+                                   hint="an ID of lower-case letters, digits and hyphens (it is the URL record/<ID>/), e.g. eo-14318")]
+Citation = Annotated[str, Text(pattern=r"[1-9][0-9]{0,2} FR [1-9][0-9]{0,5}", max_len=20,
+                               hint="a Federal Register citation: volume, FR, first page, e.g. 90 FR 35385")]
+FrDoc = Annotated[str, Text(pattern=r"[0-9]{4}-[0-9]{5}", max_len=10, hint="an FR document number such as 2025-14212")]
+Evidence = Annotated[str, Text(max_len=600)]
+
+
+class UnitLink(Record):
+    """One plan unit an instrument relates to: how (``relation``) and in whose words (``evidence``)."""
+
+    kind_name: ClassVar[str] = ""
+    unit: Id
+    relation: Annotated[str, Text(enum=RELATIONS)]
+    evidence: Evidence
+
+
+class Instrument(Record):
+    """record.yaml: one official instrument (order, memorandum, notice, rule, report) since the plan"""
+
+    kind_name: ClassVar[str] = "instrument"
+    id: InstrumentId
+    kind: Annotated[str, Text(enum=INSTRUMENT_KINDS)]
+    number: Annotated[str, Text(max_len=60)]
+    fr_doc: FrDoc | None = None
+    title: Title
+    title_zh: Title | None = None
+    issuer: AgencyId
+    signed: Date | None
+    published: Date
+    citation: Citation
+    url: Url
+    background: Bool = False
+    note: Str | None = None
+    units: Annotated[tuple[UnitLink, ...], Field(min_length=1)]
+
+
 # -- the files, and how each is checked --------------------------------------------------------
 
 def _list(item: Any, title: str) -> Any:
@@ -495,6 +541,8 @@ FILES: dict[str, FileSpec] = {
     "changelog": FileSpec(_list(Release, "changelog"), "release",
                           "changelog.yaml: releases, newest first, with the units each changed"),
     "critique": FileSpec(Critique, "critique", "front matter of a commentary unit (content/commentary/<ID>.md)"),
+    "record": FileSpec(_list(Instrument, "record"), "instrument",
+                       "record.yaml: official instruments since the plan, each with the units it relates to"),
     "redirects": FileSpec(Annotated[dict[str, SiteDir], Field(json_schema_extra={
         "propertyNames": {"pattern": anchored(SITE_DIR.pattern or ""), "maxLength": SITE_DIR.max_len}})], "redirect",
                           "redirects.yaml: moved URLs, old site-relative directory URL -> new ('{}' for none)"),
@@ -502,6 +550,7 @@ FILES: dict[str, FileSpec] = {
 
 
 REDIRECT = FileSpec(Redirect, "redirect", "one moved URL")
+INSTRUMENT = FileSpec(Instrument, "instrument", "one entry of record.yaml")
 
 
 def _type_name(value: Any) -> str:
@@ -763,6 +812,32 @@ class ClaimOut(Out):
     holds: bool
 
 
+class RecordUnitOut(Out):
+    unit: str
+    relation: Annotated[str, Text(enum=RELATIONS)]
+    evidence: AnyText
+
+
+class RecordOut(Out):
+    """One entry of data/record.yaml: an official instrument and the plan units it relates to."""
+
+    id: InstrumentId
+    kind: Annotated[str, Text(enum=INSTRUMENT_KINDS)]
+    number: str
+    fr_doc: str | None
+    title: TextEn
+    issuer: AgencyId
+    signed: str | None
+    published: str
+    citation: str
+    source_url: Url
+    background: bool
+    note: str | None
+    url: PageUrl
+    url_en: PageUrl
+    units: Annotated[tuple[RecordUnitOut, ...], Field(min_length=1)]
+
+
 EXPORT_SCHEMA_VERSION = "1.0"
 
 
@@ -784,6 +859,7 @@ class PlanOut(Out):
     footnotes: tuple[FootnoteOut, ...]
     critiques: tuple[CritiqueOut, ...]
     claims: tuple[ClaimOut, ...]
+    record: tuple[RecordOut, ...]
 
 
 def export_schema() -> dict[str, Any]:
@@ -794,8 +870,32 @@ def export_schema() -> dict[str, Any]:
 
 
 __all__ = [
-    "FILES", "Action", "Agency", "Claim", "Critique", "Epigraph", "Footnote", "GlossaryTerm", "Goal", "Intro",
-    "Note", "Pillar", "PlanFile", "Redirect", "Release", "Signatory", "TranslationFile", "Where", "bad_character",
-    "editor_schemas", "export_schema", "footnote_refs", "json_schema", "safe", "url_problem",
+    "FILES",
+    "Action",
+    "Agency",
+    "Claim",
+    "Critique",
+    "Epigraph",
+    "Footnote",
+    "GlossaryTerm",
+    "Goal",
+    "Instrument",
+    "Intro",
+    "Note",
+    "Pillar",
+    "PlanFile",
+    "Redirect",
+    "Release",
+    "Signatory",
+    "TranslationFile",
+    "UnitLink",
+    "Where",
+    "bad_character",
+    "editor_schemas",
+    "export_schema",
+    "footnote_refs",
+    "json_schema",
+    "safe",
+    "url_problem",
     "validate_records",
 ]

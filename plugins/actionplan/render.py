@@ -23,11 +23,12 @@ import jinja2
 from markupsafe import Markup
 
 from . import cite, paths, text
-from .index import Index, Unit
+from .index import Index, Unit, newest_first
 from .labels import LABELS
-from .model import Action, Critique, Pillar, Where
-from .svg import figure
-from .validate import compute_claim
+from .model import Action, Critique, Instrument, Pillar, Where
+from .records import INSTRUMENT_KINDS, PLAN_DATE
+from .svg import figure, record_figure
+from .validate import PRESIDENT, compute_claim
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,7 @@ class Renderer:
         head["versioned_url"] = this_version
         pin_label = f"{self.L['commentary_unit']} {uid}" if uid in self.ix.critiques else self.label(uid)
         return {"cites": list(formats.items()), "cite_first": first, "updated": date, "version": version,
-                "head": head, "site_version": self.site.version, "downloads": downloads, "record": rec,
+                "head": head, "site_version": self.site.version, "downloads": downloads, "cite_record": rec,
                 "this_version": this_version, "this_version_live": self.site.version in self.published,
                 "pin_example": cite.pinpoint(pin_label, 2), "pin_label": pin_label, "pin_anchor": paths.paragraph(2)}
 
@@ -256,6 +257,39 @@ class Renderer:
             got = compute_claim(self.plan, cl.metric, cl.scope)
             out.append({"c": cl, "computed": got, "holds": got == cl.expected})
         return out
+
+    # -- the record ----------------------------------------------------------------------------
+    def issuer_name(self, issuer: str) -> str:
+        if issuer == PRESIDENT:
+            return self.L["issuer_President"]
+        zh = self.agency_zh(issuer) if self.lang == "zh" else None
+        return zh or self.ix.agencies[issuer].name
+
+    def instrument_view(self, i: Instrument, from_src: str) -> dict[str, Any]:
+        """An instrument as the templates show it: title as printed (English) and, in Chinese, our
+        unofficial translation beside it when we have one."""
+        return {"i": i, "link": paths.rel_md(from_src, paths.instrument(i.id)), "kind": self.L[f"rkind_{i.kind}"],
+                "issuer": self.issuer_name(i.issuer), "title_zh": i.title_zh if self.lang == "zh" else None}
+
+    def record_views(self, uid: str, from_src: str) -> list[dict[str, Any]]:
+        """The instruments related to ``uid``, newest first, each with its relation and evidence."""
+        return [{**self.instrument_view(i, from_src), "relation": link.relation, "rel_label": self.L[f"rel_{link.relation}"],
+                 "evidence": link.evidence} for i, link in self.ix.record_of.get(uid, [])]
+
+    def record_coverage(self) -> list[dict[str, Any]]:
+        """Per pillar: its actions, those with an instrument (since the plan) that implements them, and
+        those with a related one."""
+        rows = []
+        for p in self.plan.pillars:
+            actions = [a.id for g in p.goals for a in g.actions]
+
+            def having(relation: str, actions: list[str] = actions) -> int:
+                return sum(1 for a in actions if any(link.relation == relation and not i.background
+                                                     for i, link in self.ix.record_of.get(a, [])))
+
+            rows.append({"id": p.id, "label": self.label(p.id), "link": self.link(paths.HOME, p.id), "actions": len(actions),
+                         "implements": having("implements"), "related": having("related")})
+        return rows
 
     def front(self, src: str, **meta: Any) -> str:
         """Front matter, one key per line in JSON syntax (valid YAML, read by every engine).
@@ -338,6 +372,7 @@ class Renderer:
             lead_text=getattr(u, "lead_text", None), footnotes=[ix.footnotes[n] for n in u.footnotes],
             pdf_page=pdf_page, pdf_url=self.plan.pdf_url,
             critiques=[self.crit_view(c, src) for c in ix.critiques_of.get(uid, [])],
+            record=self.record_views(uid, src), record_below=ix.instruments_below(uid), timeline=paths.rel_md(src, paths.RECORD),
             below=ix.critique_count_below(uid), notes=list(getattr(u, "notes", ())), source=self.source_link(u.where),
             signatories=getattr(u, "signatories", ()), sig_roles=self.tr("intro", "signatories") or (),
             footnotes_src=paths.rel_md(src, paths.FOOTNOTES),
@@ -365,6 +400,8 @@ class Renderer:
             plan=self.plan, plan_title=self.plan_title(), pillars=pillars, counts=counts,
             intro_link=self.link(src, "intro"), epigraph=self.plan.epigraph, epigraph_zh=self.tr("epigraph", "text"),
             intro_title=self.title("intro"), figure=Markup(figure(self, src)),
+            coverage_rows=self.record_coverage(), record_figure=Markup(record_figure(self, src, self.record_coverage())),
+            timeline=paths.RECORD,
             critiques=[self.crit_view(c, src) for c in self.ix.critiques_of.get("plan", [])],
             commentary=paths.COMMENTARY, coverage=paths.COVERAGE, agencies=paths.AGENCIES,
             footnotes_src=paths.FOOTNOTES, ids=paths.IDS, changelog=paths.CHANGELOG,
@@ -419,6 +456,8 @@ class Renderer:
             before=before and {"id": before.id, "link": paths.rel_md(src, paths.critique(before.id))},
             after=after and {"id": after.id, "link": paths.rel_md(src, paths.critique(after.id))},
             whole=paths.rel_md(src, paths.COMMENTARY), claims=self.claim_views(c), official=[],
+            record=[{"target": self.target_view(src, t), "items": self.record_views(t, src)}
+                    for t in c.targets if self.ix.record_of.get(t)],
             search={"uid": c.id, "kind": "commentary", "pillar": "",
                     "title": text.excerpt(c.en if self.lang == "en" and c.en else c.text, 60)},
         )
@@ -492,6 +531,32 @@ class Renderer:
                          units=units, up=paths.rel_url(here, ""), versions_json=paths.VERSIONS, editions=paths.EDITIONS,
                          published=[r.version for r in self.plan.releases if r.version in self.published])
 
+    def instrument_page(self, i: Instrument) -> Page:
+        src = paths.instrument(i.id)
+        units = [{**self.target_view(src, link.unit), "relation": link.relation, "rel_label": self.L[f"rel_{link.relation}"],
+                  "evidence": link.evidence} for link in i.units]
+        meta = {"title": f"{i.number} · {text.excerpt(i.title, 60)}", "instrument": i.id,
+                "description": f"{i.number}, {i.title}, {i.citation} ({i.published})"}
+        return self.page("instrument.md.j2", src, i.where, meta, v=self.instrument_view(i, src), i=i, units=units,
+                         index=paths.rel_md(src, paths.RECORD),
+                         search={"uid": i.id, "kind": "record", "pillar": "", "title": f"{i.number} {i.title}"})
+
+    def record_page(self) -> Page:
+        src = paths.RECORD
+        items = []
+        for i in reversed(newest_first(self.plan.record)):  # oldest first: a timeline
+            pillars = sorted({link.unit.split(".")[0] for link in i.units if link.unit != "intro"}, key=("I", "II", "III").index)
+            items.append({**self.instrument_view(i, src), "pillars": " ".join(pillars),
+                          "units": [(link.unit, self.link(src, link.unit), self.L[f"rel_{link.relation}"]) for link in i.units]})
+        since = [x for x in items if not x["i"].background]
+        issuers = sorted({i.issuer for i in self.plan.record}, key=lambda a: (a != PRESIDENT, a.lower()))
+        kinds = [k for k in INSTRUMENT_KINDS if any(i.kind == k for i in self.plan.record)]
+        return self.page("record.md.j2", src, Where("data/record.yaml", 1), {"title": self.L["timeline"]},
+                         since=since, background=[x for x in items if x["i"].background], plan_date=PLAN_DATE,
+                         newest=since[-1]["i"].published if since else PLAN_DATE,
+                         pillars=[p.id for p in self.plan.pillars], issuers=[(a, self.issuer_name(a)) for a in issuers],
+                         kinds=[(k, self.L[f"rkind_{k}"]) for k in kinds], total=len(items))
+
     def all_pages(self) -> Iterator[Page]:
         """Every generated page of this language."""
         yield self.home_page()
@@ -502,6 +567,8 @@ class Renderer:
         yield self.ids_page()
         yield self.changelog_page()
         yield self.compare_page()
+        yield self.record_page()
+        yield from (self.instrument_page(i) for i in self.plan.record)
         if self.plan.critiques:
             yield from (self.critique_page(c) for c in self.plan.critiques)
             yield self.commentary_page()

@@ -26,6 +26,7 @@ from .render import Page, Renderer
 from .validate import (
     validate_commentary,
     validate_plan,
+    validate_record,
     validate_redirects,
     validate_releases,
     validate_translations,
@@ -100,6 +101,7 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         problems += validate_releases(plan, critiques, None)
         problems += validate_url_names(plan, critiques)
         problems += validate_redirects(plan, critiques)
+        problems += validate_record(plan)
     if problems:
         raise DataError(list(dict.fromkeys(problems)))
     assert plan is not None
@@ -212,7 +214,8 @@ def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: 
     prefix = paths.prefix(lang)
     if lang == paths.DEFAULT_LANG:
         doc = export.build(ix, site_url, ix.plan.version)
-        outputs += [Output("export/plan.json", export.dumps(doc)), Output("export/actions.csv", export.actions_csv(doc))]
+        outputs += [Output("export/plan.json", export.dumps(doc)), Output("export/actions.csv", export.actions_csv(doc)),
+                    Output("export/record.csv", export.record_csv(doc))]
         en = Renderer(ix, "en", site_url, repo_blob)
         units = export.units(doc)
         for uid, src in cited:

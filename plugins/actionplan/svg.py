@@ -61,3 +61,49 @@ def figure(r: Renderer, src: str) -> str:
     )
     out.append(f"<figcaption>{escape(caption)}</figcaption></figure>")
     return "".join(out)
+
+
+BAR_W, BAR_ROW, BAR_LABEL = 520, 62, 150
+
+
+def record_figure(r: Renderer, src: str, rows: list[dict[str, object]]) -> str:
+    """Coverage of the record, per pillar: of its actions, how many have an instrument that
+    implements them and how many a related one; bars to scale, each pillar a link."""
+    lang = r.lang
+    here = paths.site_path(src, lang)
+    L = LABELS[lang]
+    peak = max([int(str(x["actions"])) for x in rows] + [1])
+    width = BAR_LABEL + BAR_W + 60
+    height = len(rows) * BAR_ROW + 48
+    out = [
+        f'<figure class="ap-figure ap-record-figure"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="group" aria-labelledby="ap-rfig-title-{lang}" class="ap-svg ap-svg-record">',
+        f'<title id="ap-rfig-title-{lang}">{escape(L["record_figure"])}</title>',
+    ]
+    for n, row in enumerate(rows):
+        y = n * BAR_ROW + 6
+        total, impl, rel = (int(str(row[k])) for k in ("actions", "implements", "related"))
+        href = escape(paths.rel_url(here, paths.site_path(paths.unit(str(row["id"])), lang)))
+        scale = BAR_W / peak
+        out.append(f'<a href="{href}"><text x="0" y="{y + 22}" class="ap-rfig-label">{escape(L["pillar"])} {escape(str(row["id"]))}</text>'
+                   f'<text x="0" y="{y + 40}" class="ap-fig-count">{escape(L["col_actions"])} {total}</text></a>')
+        for k, (count, cls, key) in enumerate(((impl, "ap-fig-impl", "col_implements"), (rel, "ap-fig-rel", "col_related"))):
+            by = y + 6 + k * 24
+            out.append(f'<rect class="ap-fig-track" x="{BAR_LABEL}" y="{by}" width="{total * scale:.1f}" height="18" rx="3"/>'
+                       f'<rect class="{cls}" x="{BAR_LABEL}" y="{by}" width="{count * scale:.1f}" height="18" rx="3">'
+                       f'<title>{escape(L[key])}: {count}</title></rect>'
+                       f'<text x="{BAR_LABEL + total * scale + 6:.1f}" y="{by + 14}" class="ap-fig-count">{count}</text>')
+    ly = len(rows) * BAR_ROW + 16
+    out.append(f'<rect class="ap-fig-impl" x="{BAR_LABEL}" y="{ly - 11}" width="14" height="12"/>'
+               f'<text x="{BAR_LABEL + 20}" y="{ly}" class="ap-fig-count">{escape(L["col_implements"])}</text>'
+               f'<rect class="ap-fig-rel" x="{BAR_LABEL}" y="{ly + 7}" width="14" height="12"/>'
+               f'<text x="{BAR_LABEL + 20}" y="{ly + 18}" class="ap-fig-count">{escape(L["col_related"])}</text>')
+    out.append("</svg>")
+    caption = (
+        "每行是一个支柱：灰条为其推荐政策行动总数，色条为有“实施”或“相关”官方文件的行动数（计划发布前的背景文件不计）；由数据生成。"
+        if lang == "zh"
+        else "One row per pillar: the grey bar is its number of recommended policy actions, the coloured bars those with an "
+             "instrument that implements them or a related one (instruments from before the plan not counted); drawn from the data."
+    )
+    out.append(f"<figcaption>{escape(caption)}</figcaption></figure>")
+    return "".join(out)

@@ -1,0 +1,301 @@
+"""The record since July 2025 (issue 18): the data's invariants, the rules' edge cases, and the built
+pages, exports and figure (real data for invariants only; formats are pinned by the golden files of
+the tiny fixture and by the bad-input catalogue)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from actionplan import paths
+from actionplan.index import Index
+from actionplan.labels import LABELS
+from actionplan.records import PLAN_DATE
+from actionplan.validate import gov_host_problem, sentences_in, unit_ids
+
+from .conftest import ROOT
+
+RAW = yaml.safe_load((ROOT / "data" / "record.yaml").read_text(encoding="utf-8"))
+ALLOWED = ("govinfo.gov", "federalregister.gov", "whitehouse.gov")
+
+
+# -- the rules ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("But excessive State regulation thwarts this imperative.", 1),
+    ("how the previous administration's Strategic Plan (2023 Update) can be rewritten", 1),  # a fragment is one
+    ("The U.S. Department of Education (Department) announces one priority.", 1),
+    ("Under Sec. 4 of the order, OSTP acts.", 1),
+    ("Donald J. Trump signed it.", 1),
+    ("Datasets--the world's largest--to train models, e.g. foundation models.", 1),
+    ("One sentence. Another one.", 2),
+    ("Is it? Yes.", 2),
+    ("It said “stop.” Then it went on.", 2),
+    ("First. Second. 3 more.", 3),
+])
+def test_sentences_are_counted_as_a_reader_counts_them(text: str, n: int) -> None:
+    assert sentences_in(text) == n
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.govinfo.gov/content/pkg/FR-2025-07-28/html/2025-14212.htm",
+    "https://www.federalregister.gov/documents/2025/07/28/2025-14212/x",
+    "https://www.whitehouse.gov/presidential-actions/x/",
+    "https://www.ostp.gov/x", "https://WWW.NIST.GOV/x",
+])
+def test_government_hosts_are_allowed(url: str) -> None:
+    assert gov_host_problem(url) is None
+
+
+@pytest.mark.parametrize("url", [
+    "https://govinfo.gov.example.com/x", "https://www.federalregister.com/x", "https://example.org/govinfo.gov/x",
+    "https://lexbuild.dev/x", "https://www.govinfo.gov.evil/x", "https://gov/x",
+])
+def test_other_hosts_are_refused(url: str) -> None:
+    assert gov_host_problem(url) is not None
+
+
+# -- the real data's invariants -----------------------------------------------------------------
+
+def test_every_url_is_on_an_allowed_government_host() -> None:
+    for e in RAW:
+        host = urlsplit(e["url"]).hostname or ""
+        assert urlsplit(e["url"]).scheme == "https", e["id"]
+        # govinfo.gov, federalregister.gov, whitehouse.gov, or an agency's own .gov site
+        assert any(host == h or host.endswith("." + h) for h in ALLOWED) or host.endswith(".gov"), e["id"]
+
+
+def test_every_quotation_is_non_empty_and_at_most_one_sentence() -> None:
+    for e in RAW:
+        assert e["units"], e["id"]
+        for u in e["units"]:
+            text = " ".join(u["evidence"].split())
+            assert text, e["id"]
+            assert sentences_in(text) == 1, (e["id"], u["unit"])
+
+
+def test_every_unit_referenced_exists_and_relations_are_the_two(index: Index) -> None:
+    known = set(unit_ids(index.plan))
+    for e in RAW:
+        for u in e["units"]:
+            assert u["unit"] in known, (e["id"], u["unit"])
+            assert u["relation"] in ("implements", "related")
+
+
+def test_dates_are_ordered() -> None:
+    for e in RAW:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["published"]), e["id"]
+        if e["signed"]:
+            assert e["published"] >= e["signed"], e["id"]
+        first = e["signed"] or e["published"]
+        if e.get("background"):
+            assert first < PLAN_DATE, e["id"]
+        else:
+            assert first >= PLAN_DATE and e["published"] >= PLAN_DATE, e["id"]
+
+
+def test_citations_and_govinfo_urls_agree() -> None:
+    for e in RAW:
+        assert re.fullmatch(r"[1-9]\d{0,2} FR [1-9]\d{0,5}", e["citation"]), e["id"]
+        m = re.search(r"/FR-(\d{4}-\d{2}-\d{2})/html/(\d{4}-\d{5})\.htm$", e["url"])
+        if m:
+            assert m.group(1) == e["published"] and m.group(2) == e.get("fr_doc", m.group(2)), e["id"]
+
+
+def test_the_index_lists_each_units_instruments_newest_first(index: Index) -> None:
+    for uid, items in index.record_of.items():
+        dates = [i.published for i, _ in items]
+        assert dates == sorted(dates, reverse=True), uid
+    assert sum(len(v) for v in index.record_of.values()) == sum(len(e["units"]) for e in RAW)
+
+
+# -- the built site -------------------------------------------------------------------------------
+
+def _html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def _section(page: str, anchor: str) -> str:
+    """The HTML from the heading with id ``anchor`` to the next h2."""
+    start = page.index(f'id="{anchor}"')
+    end = page.find("<h2", start)
+    return page[start:end if end > 0 else len(page)]
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+@pytest.mark.parametrize("lang", paths.LANGS)
+def test_every_action_and_goal_page_has_its_since_the_plan_section(site: Path, index: Index, lang: str) -> None:
+    L = LABELS[lang]
+    for uid in index.order:
+        if uid == "intro":
+            continue
+        since = _section(_html(site, paths.site_path(paths.unit(uid), lang)), "since")
+        words = _text(since)
+        items = index.record_of.get(uid, [])
+        if not items:
+            assert L["no_record"] in words, uid
+            continue
+        assert L["no_record"] not in words, uid
+        positions = []
+        for inst, link in items:
+            assert " ".join(link.evidence.split()) in words, (uid, inst.id)  # the evidence, verbatim
+            assert f'href="{html.escape(inst.url)}"' in since, (uid, inst.id)  # the official text
+            assert inst.citation in words and inst.published in words and " ".join(inst.title.split()) in words
+            assert L[f"rel_{link.relation}"] in words
+            positions.append(words.index(" ".join(inst.title.split())))
+        assert positions == sorted(positions), f"{uid}: not newest first"
+
+
+@pytest.mark.parametrize("lang", paths.LANGS)
+def test_no_status_the_sources_do_not_state(site: Path, index: Index, lang: str) -> None:
+    """Our words around the instruments state no status; the quotations are the instruments' own."""
+    for uid in index.record_of:
+        since = _section(_html(site, paths.site_path(paths.unit(uid), lang)), "since")
+        ours = re.sub(r'<blockquote class="ap-evidence".*?</blockquote>', " ", since, flags=re.S)
+        words = _text(ours).lower()
+        for inst, _ in index.record_of[uid]:
+            words = words.replace(" ".join(inst.title.split()).lower(), " ")
+        for word in ("done", "completed", "complete", "fulfilled", "已完成", "完成", "落实完毕"):
+            assert word not in words, (uid, word)
+
+
+@pytest.mark.parametrize("lang", paths.LANGS)
+def test_each_instrument_has_a_page_listing_its_units_with_the_evidence(site: Path, index: Index, lang: str) -> None:
+    L = LABELS[lang]
+    for inst in index.instruments.values():
+        page = _html(site, paths.site_path(paths.instrument(inst.id), lang))
+        words = _text(page)
+        assert " ".join(inst.title.split()) in words and inst.citation in words and inst.number in words
+        assert f'href="{html.escape(inst.url)}"' in page
+        if lang == "zh" and inst.title_zh:
+            assert inst.title_zh in words and L["title_unofficial"] in words
+        elif lang == "zh":
+            assert L["title_original"] in words
+        units = _text(_section(page, "units"))
+        for link in inst.units:
+            assert " ".join(link.evidence.split()) in units and link.unit in units, (inst.id, link.unit)
+
+
+@pytest.mark.parametrize("lang", paths.LANGS)
+def test_the_timeline_runs_from_the_plan_to_the_newest_entry_and_can_be_filtered(site: Path, index: Index, lang: str) -> None:
+    page = _html(site, paths.site_path(paths.RECORD, lang))
+    since = [i for i in index.instruments.values() if not i.background]
+    newest = max(i.published for i in since)
+    assert f"{PLAN_DATE} – {newest}" in _text(page)
+    items = [(a["id"], a["data-pillar"], a["data-agency"], a["data-kind"]) for a in _tags(page, "div") if a.get("class") == "ap-tl-item"]
+    assert sorted(x[0] for x in items) == sorted(index.instruments)
+    order = [index.instruments[x[0]] for x in items]
+    after = [i.published for i in order if not i.background]
+    assert after == sorted(after), "oldest first"
+    assert all(i.background for i in order[len(after):]), "background entries come after the timeline"
+    for ident, pillars, agency, kind in items:
+        inst = index.instruments[ident]
+        assert agency == inst.issuer and kind == inst.kind
+        assert set(pillars.split()) == {link.unit.split(".")[0] for link in inst.units}
+    form = re.search(r'<form class="ap-tl-filter" hidden.*?</form>', page, re.S)
+    assert form, "the filter is hidden until the script shows it: without JS every entry is shown"
+    for name in ("pillar", "agency", "kind"):
+        assert f'<select name="{name}">' in form.group(0)
+
+
+def _tags(page: str, name: str) -> list[dict[str, str]]:
+    """The attributes of every ``name`` element, as an HTML parser reads them (any attribute order)."""
+    from html.parser import HTMLParser
+
+    found: list[dict[str, str]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == name:
+                found.append({k: v or "" for k, v in attrs})
+
+    Tags().feed(page)
+    return found
+
+
+def _coverage(index: Index) -> dict[str, tuple[int, int, int]]:
+    out = {}
+    for p in index.plan.pillars:
+        actions = [a.id for g in p.goals for a in g.actions]
+        raw: dict[str, list[str]] = {}  # from the YAML, independently of the index
+        for e in RAW:
+            if e.get("background"):
+                continue
+            for u in e["units"]:
+                raw.setdefault(u["unit"], []).append(u["relation"])
+        out[p.id] = (len(actions), sum(1 for a in actions if "implements" in raw.get(a, [])),
+                     sum(1 for a in actions if "related" in raw.get(a, [])))
+    return out
+
+
+@pytest.mark.parametrize("lang", paths.LANGS)
+def test_coverage_on_the_home_page_and_in_its_figure(site: Path, index: Index, lang: str) -> None:
+    L = LABELS[lang]
+    page = _html(site, paths.site_path(paths.HOME, lang))
+    section = _section(page, "record")
+    table = _text(section.split("<figure")[0])
+    counts = _coverage(index)
+    for pid, (n, impl, rel) in counts.items():
+        assert f"{L['pillar']} {pid} {n} {impl} {rel}" in table, (pid, table)
+    assert sum(v[0] for v in counts.values()) == 103
+    svg = re.search(r'<svg[^>]*aria-labelledby="ap-rfig-title-[a-z]+"[^>]*>.*?</svg>', section, re.S)
+    assert svg and L["record_figure"] in svg.group(0)
+    for pid, (_, impl, rel) in counts.items():
+        assert f"{L['col_implements']}: {impl}<" in svg.group(0).split(f"{L['pillar']} {pid}<")[1]
+        assert f"{L['col_related']}: {rel}<" in svg.group(0).split(f"{L['pillar']} {pid}<")[1]
+
+
+@pytest.mark.parametrize("lang", paths.LANGS)
+def test_a_critique_page_sets_its_targets_instruments_beside_it(site: Path, index: Index, lang: str) -> None:
+    seen = 0
+    for c in index.critiques.values():
+        page = _html(site, paths.site_path(paths.critique(c.id), lang))
+        targets = [t for t in c.targets if index.record_of.get(t)]
+        assert ('id="record"' in page) == bool(targets), c.id
+        for t in targets:
+            seen += 1
+            for inst, link in index.record_of[t]:
+                assert " ".join(link.evidence.split()) in _text(_section(page, "record")), (c.id, inst.id)
+    assert seen or not any(index.record_of.get(t) for c in index.critiques.values() for t in c.targets)
+
+
+def test_the_export_carries_the_record(site: Path, index: Index) -> None:
+    doc = json.loads((site / "export" / "plan.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in doc["record"]] == list(index.instruments)
+    for r in doc["record"]:
+        inst = index.instruments[r["id"]]
+        assert r["source_url"] == inst.url and r["citation"] == inst.citation and r["title"]["en"] == inst.title
+        assert r["url"] == paths.site_path(paths.instrument(inst.id), "zh")
+    for uid in index.order:
+        unit = json.loads((site / "export" / "units" / f"{uid}.json").read_text(encoding="utf-8"))
+        assert [(x["id"], x["relation"], x["evidence"]) for x in unit["record"]] == \
+            [(i.id, link.relation, link.evidence) for i, link in index.record_of.get(uid, [])]
+    rows = list(csv.DictReader(io.StringIO((site / "export" / "record.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == sum(len(i.units) for i in index.instruments.values())
+    assert {(r["id"], r["unit"], r["evidence"]) for r in rows} == \
+        {(i.id, link.unit, link.evidence) for i in index.instruments.values() for link in i.units}
+
+
+def test_the_contributing_worked_example_is_a_real_entry_in_both_languages() -> None:
+    """CONTRIBUTING's example (zh and en) is an entry of data/record.yaml, word for word, so it is valid."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    examples = []
+    for anchor in ("zh-record", "en-record"):
+        part = text.split(f'<a id="{anchor}"></a>', 1)[1]
+        block = re.search(r"```yaml\n(.*?)```", part, re.S)
+        assert block, anchor
+        examples.append(block.group(1))
+    assert examples[0] == examples[1]
+    entry = yaml.safe_load(examples[0])[0]
+    assert entry in RAW
