@@ -46,8 +46,10 @@ def test_english_pages_get_the_same_tokens() -> None:
 def test_stored_tokens_read_back_as_the_characters() -> None:
     text = indexed_copy(PAGE.format(lang="zh"))
     h1 = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
-    assert h1 and decode_tokens(h1.group(1)) == "目标I.10可解释性"  # a run loses the spaces around it
-    assert decode_tokens(" zz7f8e56fd AI zz53177ea6 ， zz6570636e zz636e4e2d zz4e2d5fc3 ") == "美国AI北约，数据中心"
+    assert h1 and decode_tokens(h1.group(1)) == "目标 I.10 可解释性"
+    # one space where other text stands, none beside CJK punctuation or at the ends
+    assert decode_tokens(" zz7f8e56fd AI zz53177ea6 ， zz6570636e zz636e4e2d zz4e2d5fc3 ") == "美国 AI 北约，数据中心"
+    assert decode_tokens("Usage. zz5efa8bbe ") == "Usage. 建设"
     assert decode_tokens("zz4e0a") == "上"
     assert decode_tokens("zz7f8e56fd zz4e2d56fd") == "美国 中国"  # two runs: not one continued
     # The one ambiguity: runs parted by a space only, the second starting with the first's last

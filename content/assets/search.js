@@ -20,6 +20,7 @@
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var HAN1 = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var TOKEN_RUN = /\s*\bzz[0-9a-f]{4}(?:[0-9a-f]{4})?\b(?:\s+zz[0-9a-f]{4}(?:[0-9a-f]{4})?\b)*\s*/g;
+  var CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef]/;
   var PAGE = 5;  // results whose text is fetched at once; "more" fetches the next PAGE
   var LABELS = {
     zh: {
@@ -215,10 +216,11 @@
   }
 
   // Stored text back to characters (actionplan.search.decode_tokens does the same): a token
-  // continues the run before it when its first character is that token's second; a run loses the
-  // spaces around it, and Pagefind's zero-width word breaks go.
+  // continues the run before it when its first character is that token's second; two runs in a
+  // row get one space; a run keeps one space on a side where other text stands, none beside CJK
+  // punctuation or the text's ends; Pagefind's zero-width word breaks go.
   function decode(text) {
-    return String(text || "").replace(/\u200b/g, "").replace(TOKEN_RUN, function (m) {
+    return String(text || "").replace(/\u200b/g, "").replace(TOKEN_RUN, function (m, at, str) {
       var out = "", prev = null;
       m.trim().split(/\s+/).forEach(function (t) {
         var a = String.fromCodePoint(parseInt(t.slice(2, 6), 16));
@@ -227,7 +229,10 @@
         else out += (out ? " " : "") + a + b;
         prev = b;
       });
-      return out;
+      var before = at > 0 && !CJK_PUNCT.test(str.charAt(at - 1)) && /^\s/.test(m) ? " " : "";
+      var end = at + m.length;
+      var after = end < str.length && !CJK_PUNCT.test(str.charAt(end)) && /\s$/.test(m) ? " " : "";
+      return before + out + after;
     });
   }
 

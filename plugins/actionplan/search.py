@@ -71,6 +71,7 @@ def bigram_tokens(text: str) -> list[str]:
     return out
 
 
+_CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
 _TOKEN_RUN = re.compile(r"\s*\bzz[0-9a-f]{4}(?:[0-9a-f]{4})?\b(?:\s+zz[0-9a-f]{4}(?:[0-9a-f]{4})?\b)*\s*")
 
 
@@ -78,7 +79,8 @@ def decode_tokens(text: str) -> str:
     """Han text back from its tokens, as search.js shows stored text (the tests hold the two to it).
 
     A token continues the run before it when its first character is the previous token's second;
-    a run loses the spaces around it (Chinese sets none), and two runs in a row get one."""
+    two runs in a row get one space; a run keeps one space on a side where Latin text or the like
+    stands (the copy put spaces there), and none beside CJK punctuation or the text's ends."""
 
     def run(m: re.Match[str]) -> str:
         out, prev = "", None
@@ -89,7 +91,9 @@ def decode_tokens(text: str) -> str:
             else:
                 out += (" " if out else "") + a + b
             prev = b
-        return out
+        before = " " if m.start() > 0 and not _CJK_PUNCT.match(m.string[m.start() - 1]) and m.group(0)[0].isspace() else ""
+        after = " " if m.end() < len(m.string) and not _CJK_PUNCT.match(m.string[m.end()]) and m.group(0)[-1].isspace() else ""
+        return before + out + after
 
     return _TOKEN_RUN.sub(run, text)
 
