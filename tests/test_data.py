@@ -116,14 +116,25 @@ def test_chinese_headings_have_explicit_stable_anchors(site: Path) -> None:
 
 
 def test_search_index_is_one_per_language_build(site: Path) -> None:
-    """Each language is its own build, with its own search index in its own language pipeline."""
-    zh = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    en = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
-    assert all(not d["location"].startswith("en/") for d in zh["docs"])
-    assert any(d["location"] == "plan/I.10.3/" for d in en["docs"])
-    text = " ".join(d["text"] for d in zh["docs"] if d["location"].startswith("plan/I.10.3/"))
-    assert "\u200b" in text, "jieba did not segment the Chinese text (is jieba installed?)"
-    assert "hackathon" in text
-    en_text = " ".join(d["text"] for d in en["docs"] if d["location"].startswith("plan/I.10.3/"))
-    assert "hackathon" in en_text
+    """Pagefind keeps one index per language build (``<html lang>``), and an ID map for each."""
+    import gzip
+
+    from actionplan.search import bigram_tokens, decode_tokens
+
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"zh", "en"}
+    assert entry["languages"]["zh"]["page_count"] == entry["languages"]["en"]["page_count"] > 100
+    zh_ids = json.loads((site / "pagefind" / "ids.zh.json").read_text(encoding="utf-8"))
+    en_ids = json.loads((site / "pagefind" / "ids.en.json").read_text(encoding="utf-8"))
+    assert zh_ids["I.10.3"][0] == "plan/I.10.3/" and en_ids["I.10.3"][0] == "en/plan/I.10.3/"
+    fragments = {}
+    for f in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(f.read_bytes())
+        doc = json.loads(raw[raw.index(b"{"):])
+        fragments[doc["url"]] = doc
+    zh, en = fragments["/plan/I.10.3/"], fragments["/en/plan/I.10.3/"]
+    # the Chinese translation is stored (and indexed) as bigram tokens; the official English as words
+    assert bigram_tokens("黑客马拉松")[0] in zh["content"]
+    assert "黑客马拉松" in decode_tokens(zh["content"].replace("\u200b", ""))
+    assert "hackathon" in zh["content"] and "hackathon" in en["content"]
+    assert zh["meta"]["uid"] == en["meta"]["uid"] == "I.10.3"
