@@ -6,14 +6,15 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt plugins/pyproject.toml
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1753315200)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint browser-deps html-checker bench urls schemas release archive clean
+.PHONY: help serve build check test lint browser-deps html-checker bench search-bench urls schemas release archive clean
 
 help:
 	@echo "make serve   preview both languages at http://127.0.0.1:8000 with live reload (data changes too)"
 	@echo "make build   strict build into site/ (replaced only when the whole build succeeds)"
 	@echo "make check   validate data/ and the commentary in seconds, without building"
 	@echo "make test    the whole test suite (lint, types, unit, build, browser, accessibility)"
-	@echo "make bench   the build benchmark: plugin vs the same pages as plain Markdown, and Zensical (not part of make test)"
+	@echo "make bench   the benchmarks (not part of make test): build (plugin vs plain Markdown, Zensical), then search"
+	@echo "make search-bench  the search benchmark alone: 95 queries typed into the search box in Chromium"
 	@echo "make urls    after review: record new published URLs in published-urls.txt"
 	@echo "make archive freeze the newest release as its edition v/<version>/ on the editions branch (once; never rebuilt)"
 	@echo "make schemas regenerate schemas/*.json (for editors) from the plugin's schema"
@@ -84,8 +85,13 @@ archive: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/actionplan schemas
 
-bench: $(STAMP)
+# The build benchmark, then the search benchmark on the site `actionplan build` makes (Chromium);
+# both print their numbers and write bench/results/ and the performance page.
+bench: $(STAMP) browser-deps
 	$(BIN)/python bench/run.py
+
+search-bench: $(STAMP) browser-deps
+	$(BIN)/python bench/run.py --search-only
 
 clean:
 	rm -rf site .cache test-artifacts $(VENV)

@@ -14,8 +14,15 @@ median of the per-pair ratios is reported, for wall time and CPU, beside the iss
     .venv/bin/python bench/run.py            # 5 pairs
     .venv/bin/python bench/run.py --runs 3
 
-Results: bench/results/results.json and bench/results/performance.md, and the site's
-performance page (content/performance.md, content/en/performance.md), out of the reader's menu.
+Then the search benchmark (bench/search_bench.py) on the site ``actionplan build`` makes: the
+95 queries typed into the search box in Chromium, relevance, bytes and time per query.
+
+    .venv/bin/python bench/run.py --search-only   # the search benchmark alone
+    .venv/bin/python bench/run.py --no-search     # the build benchmark alone
+
+Results: bench/results/results.json and bench/results/performance.md, bench/results/search.json
+and search.md, and the site's performance page (content/performance.md, content/en/performance.md),
+out of the reader's menu, which shows both in its language.
 """
 
 from __future__ import annotations
@@ -155,32 +162,118 @@ def table(r: dict[str, Any], lang: str) -> str:
     return f"{where}\n\n{head}\n{body}\n\n{summary}\n"
 
 
+# The search section: (key in search.json's summary, zh label, en label, target, how the target is met).
+SEARCH_ROWS: list[tuple[str, str, str, str, Any]] = [
+    ("mrr", "平均倒数排名（MRR）", "MRR", "≥ 0.9", lambda v: v >= 0.9),
+    ("recall5", "前 5 名召回率", "recall@5", "≥ 0.95", lambda v: v >= 0.95),
+    ("id_acronym_at_1", "编号与缩写查询排第 1", "ID and acronym queries at rank 1", "all",
+     lambda v: v.split("/")[0] == v.split("/")[1]),
+    ("bytes_before_open_gzip", "打开搜索框前下载的搜索数据", "search bytes before the box opens", "0", lambda v: v == 0),
+    ("bytes_open_gzip", "打开搜索框时下载（中位数）", "bytes on opening the box (median)", "", None),
+    ("bytes_query_gzip_median", "每次查询下载（中位数）", "bytes per query (median)", "≤ 100 KB", lambda v: v <= 100_000),
+    ("bytes_query_gzip_max", "每次查询下载（最大）", "bytes per query (max)", "", None),
+    ("ms_warm_median", "每次查询耗时，CPU 4×（中位数）", "time per query, CPU 4× (median)", "< 100 ms", lambda v: v < 100),
+    ("ms_warm_p90", "每次查询耗时，CPU 4×（p90）", "time per query, CPU 4× (p90)", "", None),
+    ("ms_cold_median", "新页面的首次查询耗时，CPU 4×（中位数）", "a fresh page's first query, CPU 4× (median)", "", None),
+    ("requests_off_host", "对其他主机的请求", "requests to other hosts", "0", lambda v: v == 0),
+]
+
+
+def _cell(key: str, v: Any) -> str:
+    if key.startswith("bytes_"):
+        return f"{v / 1000:.1f} KB"
+    if key.startswith("ms_"):
+        return f"{v:.0f} ms"
+    return str(v)
+
+
+def search_table(sr: dict[str, Any], lang: str) -> str:
+    """The search benchmark's summary (bench/results/search.json) as Markdown in ``lang``."""
+    zh = lang == "zh"
+    s = sr["pagefind"]["summary"]
+    head = ("| 指标 | 中文 | 英文 | 目标 |\n|---|---:|---:|---|" if zh else "| measure | zh | en | target |\n|---|---:|---:|---|")
+    rows = []
+    for key, zh_label, en_label, target, met in SEARCH_ROWS:
+        status = ""
+        if met is not None:
+            ok = all(met(s[lg][key]) for lg in ("zh", "en"))
+            status = ("（达到）" if ok else "（未达到）") if zh else (" (met)" if ok else " (not met)")
+        rows.append(f"| {zh_label if zh else en_label} | {_cell(key, s['zh'][key])} | {_cell(key, s['en'][key])} | {target}{status} |")
+    n, per = sr["queries"], sr["per_lang"]
+    if zh:
+        intro = (f"测量于 {sr['measured']}，提交 `{sr['commit']}`：{n} 个查询（中文 {per['zh']}、英文 {per['en']}，"
+                 "见 `bench/search/queries.yaml`），在 Chromium 中用 `fill()` 输入本站搜索框，站点为 `actionplan build` 的构建结果，"
+                 "在 127.0.0.1 上提供。字节数为 gzip 压缩后的大小（1 KB = 1000 字节），每个查询在新页面中测量；"
+                 "耗时为 CPU 降速 4 倍时从输入事件到结果列表最后一次变化的时间，在同一页面中依次输入全部查询。"
+                 "逐条结果见 `bench/results/search.md`。")
+    else:
+        intro = (f"Measured {sr['measured']} at commit `{sr['commit']}`: {n} queries ({per['zh']} zh, {per['en']} en, "
+                 "`bench/search/queries.yaml`) typed with `fill()` into the site's search box in Chromium, on the site "
+                 "`actionplan build` makes, served on 127.0.0.1. Bytes are gzip-compressed (1 KB = 1000 bytes), each query in a fresh "
+                 "page; time is with the CPU throttled 4×, from the input event to the results list's last change, every query in turn "
+                 "in one page. Every query's result: `bench/results/search.md`.")
+    return f"{intro}\n\n{head}\n" + "\n".join(rows) + "\n"
+
+
 PAGE = {
     "zh": ("构建性能", "本页供维护者参考，不在读者菜单中。数字由 `make bench` 生成（bench/run.py），请勿手工编辑。"),
     "en": ("Build performance", "For maintainers; not in the reader's menu. The numbers are written by `make bench` (bench/run.py); do not edit them by hand."),
 }
 
 
-def page(r: dict[str, Any], lang: str) -> str:
+SEARCH_HEADING = {"zh": "搜索", "en": "Search"}
+
+
+def page(r: dict[str, Any], lang: str, sr: dict[str, Any] | None = None) -> str:
+    """The performance page in ``lang``: the build benchmark ``r`` and, if given, the search benchmark ``sr``."""
     title, note = PAGE[lang]
-    return f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n# {title} {{ #performance }}\n\n{note}\n\n{table(r, lang)}"
+    out = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n# {title} {{ #performance }}\n\n{note}\n\n{table(r, lang)}"
+    if sr:
+        out += f"\n## {SEARCH_HEADING[lang]} {{ #search }}\n\n{search_table(sr, lang)}"
+    return out
 
 
-def write(r: dict[str, Any]) -> None:
+def load(name: str) -> dict[str, Any] | None:
+    f = RESULTS / name
+    return json.loads(f.read_text(encoding="utf-8")) if f.is_file() else None
+
+
+def write(r: dict[str, Any] | None = None, sr: dict[str, Any] | None = None) -> None:
+    """Write the results given, then every page from the results committed (new or not)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "results.json").write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (RESULTS / "performance.md").write_text(page(r, "en"), encoding="utf-8")
-    (ROOT / "content" / "performance.md").write_text(page(r, "zh"), encoding="utf-8")
-    (ROOT / "content" / "en" / "performance.md").write_text(page(r, "en"), encoding="utf-8")
+    if r is not None:
+        (RESULTS / "results.json").write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if sr is not None:
+        import search_bench
+
+        search_bench.write(sr)
+    r, sr = load("results.json"), load("search.json")
+    if r is None:
+        return
+    (RESULTS / "performance.md").write_text(page(r, "en", sr), encoding="utf-8")
+    (ROOT / "content" / "performance.md").write_text(page(r, "zh", sr), encoding="utf-8")
+    (ROOT / "content" / "en" / "performance.md").write_text(page(r, "en", sr), encoding="utf-8")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5)
+    which = ap.add_mutually_exclusive_group()
+    which.add_argument("--search-only", action="store_true", help="the search benchmark alone")
+    which.add_argument("--no-search", action="store_true", help="the build benchmark alone")
     args = ap.parse_args()
-    r = run(args.runs)
-    write(r)
-    print(table(r, "en"))
+    r = None if args.search_only else run(args.runs)
+    sr = None
+    if not args.no_search:
+        sys.path.insert(0, str(BENCH))  # bench/ is a folder of scripts
+        import search_bench
+
+        sr = search_bench.measure()
+    write(r, sr)
+    if r is not None:
+        print(table(r, "en"))
+    if sr is not None:
+        print(search_table(sr, "en"))
 
 
 if __name__ == "__main__":

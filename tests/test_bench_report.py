@@ -31,9 +31,49 @@ def test_report_prints_both_builds_side_by_side_and_the_ratio() -> None:
     assert zh.startswith("---\ntitle: 构建性能\n") and "目标 ≤ 1.25：达到" in zh
 
 
+def _summary(**over: object) -> dict[str, object]:
+    s: dict[str, object] = {
+        "queries": 47, "mrr": 0.989, "recall5": 1.0, "id_acronym_at_1": "10/10", "misses_top5": [], "bytes_before_open_gzip": 0,
+        "bytes_open_gzip": 82902, "bytes_query_gzip_median": 75226, "bytes_query_gzip_p90": 90000, "bytes_query_gzip_max": 99999,
+        "bytes_first_query_total_gzip_median": 158128, "ms_cold_median": 150.0, "ms_cold_p90": 250.0, "ms_warm_median": 61.2,
+        "ms_warm_p90": 120.0, "requests_off_host": 0,
+    }
+    s.update(over)
+    return s
+
+
+SEARCH = {"queries": 95, "per_lang": {"zh": 47, "en": 48}, "measured": "2026-01-02 03:04 UTC", "commit": "abc1234",
+          "pagefind": {"rows": [], "summary": {"zh": _summary(), "en": _summary(mrr=0.948, ms_warm_median=99.6)}}}
+
+
+def test_report_shows_the_search_benchmark_in_each_language_with_its_targets() -> None:
+    run = bench_script("run")
+    en = run.search_table(SEARCH, "en")
+    assert "| MRR | 0.989 | 0.948 | ≥ 0.9 (met) |" in en
+    assert "| bytes per query (median) | 75.2 KB | 75.2 KB | ≤ 100 KB (met) |" in en
+    assert "| time per query, CPU 4× (median) | 61 ms | 100 ms | < 100 ms (met) |" in en  # 99.6 rounds for print only
+    assert "| search bytes before the box opens | 0.0 KB | 0.0 KB | 0 (met) |" in en
+    assert "at commit `abc1234`: 95 queries (47 zh, 48 en" in en
+    slow = {**SEARCH, "pagefind": {"rows": [], "summary": {"zh": _summary(ms_warm_median=104.2, bytes_query_gzip_median=128495),
+                                                            "en": _summary()}}}
+    slow_en = run.search_table(slow, "en")
+    assert "| 128.5 KB | 75.2 KB | ≤ 100 KB (not met) |" in slow_en and "| 104 ms | 61 ms | < 100 ms (not met) |" in slow_en
+    zh = run.page(FIXTURE, "zh", SEARCH)
+    assert "\n## 搜索 { #search }\n" in zh and "| 平均倒数排名（MRR） | 0.989 | 0.948 | ≥ 0.9（达到） |" in zh
+    assert "## Search { #search }" in run.page(FIXTURE, "en", SEARCH) and "## " not in run.page(FIXTURE, "en")
+
+
 def test_published_pages_are_the_report_of_the_committed_results() -> None:
     run = bench_script("run")
     results = json.loads((ROOT / "bench" / "results" / "results.json").read_text(encoding="utf-8"))
-    assert (ROOT / "content" / "performance.md").read_text(encoding="utf-8") == run.page(results, "zh")
-    assert (ROOT / "content" / "en" / "performance.md").read_text(encoding="utf-8") == run.page(results, "en")
-    assert (ROOT / "bench" / "results" / "performance.md").read_text(encoding="utf-8") == run.page(results, "en")
+    search = json.loads((ROOT / "bench" / "results" / "search.json").read_text(encoding="utf-8"))
+    assert "pagefind" in search and search["pagefind"]["summary"]["zh"]["queries"] >= 40
+    assert (ROOT / "content" / "performance.md").read_text(encoding="utf-8") == run.page(results, "zh", search)
+    assert (ROOT / "content" / "en" / "performance.md").read_text(encoding="utf-8") == run.page(results, "en", search)
+    assert (ROOT / "bench" / "results" / "performance.md").read_text(encoding="utf-8") == run.page(results, "en", search)
+
+
+def test_search_results_page_is_the_rendering_of_the_committed_search_results() -> None:
+    bench = bench_script("search_bench")
+    search = json.loads((ROOT / "bench" / "results" / "search.json").read_text(encoding="utf-8"))
+    assert (ROOT / "bench" / "results" / "search.md").read_text(encoding="utf-8") == bench.markdown(search)

@@ -132,11 +132,26 @@ def test_chinese_headings_have_explicit_stable_anchors(site: Path) -> None:
     assert 'id="_1"' not in page
 
 
-def test_search_index_covers_both_language_builds(site: Path) -> None:
-    """Pagefind indexes the HTML of both builds (no engine's own search, so no jieba): one
-    language each, every page in both."""
+def test_search_index_is_one_per_language_build(site: Path) -> None:
+    """Pagefind keeps one index per language build (``<html lang>``), and an ID map for each."""
+    import gzip
+
+    from actionplan.search import bigram_tokens, decode_tokens
+
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    langs = entry["languages"]
-    assert {"zh", "en"} <= set(langs)
-    assert langs["zh"]["page_count"] == langs["en"]["page_count"] > 0
-    assert not (site / "search" / "search_index.json").exists()
+    assert set(entry["languages"]) == {"zh", "en"}
+    assert entry["languages"]["zh"]["page_count"] == entry["languages"]["en"]["page_count"] > 100
+    zh_ids = json.loads((site / "pagefind" / "ids.zh.json").read_text(encoding="utf-8"))
+    en_ids = json.loads((site / "pagefind" / "ids.en.json").read_text(encoding="utf-8"))
+    assert zh_ids["I.10.3"][0] == "plan/I.10.3/" and en_ids["I.10.3"][0] == "en/plan/I.10.3/"
+    fragments = {}
+    for f in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(f.read_bytes())
+        doc = json.loads(raw[raw.index(b"{"):])
+        fragments[doc["url"]] = doc
+    zh, en = fragments["/plan/I.10.3/"], fragments["/en/plan/I.10.3/"]
+    # the Chinese translation is stored (and indexed) as bigram tokens; the official English as words
+    assert bigram_tokens("黑客马拉松")[0] in zh["content"]
+    assert "黑客马拉松" in decode_tokens(zh["content"].replace("\u200b", ""))
+    assert "hackathon" in zh["content"] and "hackathon" in en["content"]
+    assert zh["meta"]["uid"] == en["meta"]["uid"] == "I.10.3"

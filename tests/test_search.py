@@ -93,3 +93,39 @@ def test_no_search_bytes_before_the_box_opens_and_none_off_host(browser, search_
     assert page.evaluate("document.activeElement.classList.contains('ap-search-button')")
     context.close()
     assert not outside, outside
+
+
+SAMPLES = ["可解释性", "AI北约", "美国AI北约，数据中心", "上", "中国 国家", "I.3.5 全栈出口、开放权重", "no Han at all"]
+
+
+def test_the_box_tokenizes_and_reads_back_as_the_index_does(browser, search_server: str) -> None:  # type: ignore[no-untyped-def]
+    from actionplan.search import bigram_tokens, decode_tokens, indexed_copy
+
+    context, page, _, _ = _page(browser, search_server)
+    page.goto(search_server, wait_until="networkidle")
+    for s in SAMPLES:
+        # the query side: Han runs become the index's tokens, the rest stays as typed
+        js = page.evaluate("s => window.apSearch.bigrams(s)", s)
+        assert [t for t in js.split() if t.startswith("zz")] == bigram_tokens(s), s
+        # the display side: what the index stores reads back as Python reads it
+        stored = indexed_copy(f'<html lang="zh"><p>{s}</p></html>').split("<p>")[1].split("</p>")[0]
+        assert page.evaluate("s => window.apSearch.decode(s)", stored) == decode_tokens(stored), s
+    context.close()
+
+
+def test_more_results_load_on_request_and_take_the_focus(browser, search_server: str) -> None:  # type: ignore[no-untyped-def]
+    context, page, requests, _ = _page(browser, search_server)
+    page.goto(search_server, wait_until="networkidle")
+    engine = BENCH.Pagefind()
+    engine.open(page)
+    page.locator(engine.box).fill("人工智能")
+    engine.wait(page, "人工智能")
+    fragments = [u for u in requests if "/pagefind/fragment/" in u]
+    assert page.locator(".ap-search__item").count() == 5 and len(fragments) == 5  # the text of the first 5 only
+    more = page.locator(".ap-search__more")
+    assert more.is_visible()
+    more.click()
+    page.wait_for_function("() => document.querySelectorAll('.ap-search__item').length === 10")
+    assert page.evaluate("document.activeElement === document.querySelectorAll('.ap-search__link')[5]")
+    assert len([u for u in requests if "/pagefind/fragment/" in u]) == 10
+    context.close()

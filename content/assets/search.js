@@ -1,13 +1,16 @@
 // Site search (issue 14): a search box in Material's header, over the Pagefind index that
 // actionplan.search.index_site writes to <site root>/pagefind/ after each build, on any engine.
 //
-// Nothing of the index loads with the page: pagefind.js, its WebAssembly and ids.json are fetched
-// the first time the reader opens the box (header button, or the keys / s f as in Material).
+// Nothing of the index loads with the page: pagefind.js and its WebAssembly are fetched the first
+// time the reader opens the box (header button, or the keys / s f as in Material); the index chunks
+// a query needs, and the stored text of the results shown (5, then 5 more on request), when it runs.
+// Pagefind runs on the page's own thread (noWorker): no worker script to fetch, and a query takes
+// a few milliseconds of it. One query runs at a time; typing during one queues only the latest.
 // Chinese: the Han runs of a query become the same character-bigram tokens the index holds
-// (index_site), so a word is found however a segmenter cut it; when that finds few pages, the
-// query as typed (Pagefind's own segmentation) adds what it finds after them. An ID (I.3.5,
-// i-3-5, III 6 4, c19) or an agency acronym goes straight to its page, from ids.json.
-// Requests go to this site only.
+// (actionplan.search.indexed_copy), so a word is found however a segmenter would cut it; the index
+// stores those tokens as the page's text, and decode() turns them back into characters.
+// An ID (I.3.5, i-3-5, III 6 4, c19) or an agency acronym goes straight to its page, from
+// ids.<lang>.json, fetched with the first query that looks like one. Requests go to this site only.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -16,13 +19,15 @@
 
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var HAN1 = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var TOKEN = /\s*\bzz[0-9a-f]{4,10}\b/g;
-  var SHOW = 10;
+  var TOKEN_RUN = /\s*\bzz[0-9a-f]{4}(?:[0-9a-f]{4})?\b(?:\s+zz[0-9a-f]{4}(?:[0-9a-f]{4})?\b)*\s*/g;
+  var CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef]/;
+  var PAGE = 5;  // results whose text is fetched at once; "more" fetches the next PAGE
   var LABELS = {
     zh: {
       search: "搜索", open: "搜索（快捷键 /）", close: "关闭搜索", placeholder: "搜索计划、评论、机构或编号",
       kind: "类型", pillar: "支柱", all: "全部", both: "同时搜索中英文", results: "搜索结果",
       loading: "正在加载搜索索引…", none: "没有找到结果", count: "{n} 个结果", failed: "搜索索引加载失败",
+      more: "显示更多结果", shown: "{n} 个结果，显示前 {k} 个",
       hint: "输入词语、短语或编号（如 I.3.5）",
       kinds: { action: "行动", goal: "目标", pillar: "支柱", commentary: "评论", agency: "机构", intro: "引言", record: "官方文件", page: "页面" }
     },
@@ -30,6 +35,7 @@
       search: "Search", open: "Search (shortcut /)", close: "Close search", placeholder: "Search the plan, commentary, agencies or IDs",
       kind: "Kind", pillar: "Pillar", all: "All", both: "Search both languages", results: "Search results",
       loading: "Loading the search index…", none: "No results", count: "{n} results", failed: "The search index could not be loaded",
+      more: "Show more results", shown: "{n} results, showing the first {k}",
       hint: "Type words, a phrase or an ID (e.g. I.3.5)",
       kinds: { action: "Action", goal: "Goal", pillar: "Pillar", commentary: "Commentary", agency: "Agency", intro: "Introduction", record: "Official instrument", page: "Page" }
     }
@@ -45,7 +51,7 @@
   var root = lang === "en" && /\/en\/$/.test(tree.pathname) ? new URL("../", tree) : tree;
   var bundle = new URL("pagefind/", root);
 
-  var state = { pf: null, ids: null, loading: null, seq: 0, opener: null, merged: false };
+  var state = { pf: null, ids: {}, loading: null, seq: 0, busy: false, queued: false, opener: null, merged: false, more: null };
   var ui = null;
 
   function el(tag, attrs, children) {
@@ -91,16 +97,18 @@
     var bothLabel = el("label", { class: "ap-search__both", for: "ap-search-both" }, [both, document.createTextNode(" " + L.both)]);
     var status = el("p", { class: "ap-search__status", id: "ap-search-status", role: "status", "aria-live": "polite", text: L.hint });
     var list = el("ol", { class: "ap-search__results", id: "ap-search-results", "aria-label": L.results });
+    var more = el("button", { type: "button", class: "ap-search__more md-button", hidden: "", text: L.more });
     var form = el("form", { class: "ap-search__form", role: "search", action: "", "aria-label": L.search }, [
       el("div", { class: "ap-search__bar" }, [svg(MAGNIFY), input, close]),
       el("div", { class: "ap-search__filters" }, [kind, pillar, bothLabel])
     ]);
-    var panel = el("div", { class: "ap-search__panel md-typeset" }, [form, status, list]);
+    var panel = el("div", { class: "ap-search__panel md-typeset" }, [form, status, list, more]);
     var dialog = el("div", { class: "ap-search", id: "ap-search", role: "dialog", "aria-modal": "true", "aria-label": L.search, hidden: "" }, [
       el("div", { class: "ap-search__scrim", "data-ap-search-close": "" }), panel
     ]);
     document.body.appendChild(dialog);
-    ui = { dialog: dialog, input: input, kind: kind, pillar: pillar, both: both, status: status, list: list };
+    ui = { dialog: dialog, input: input, kind: kind, pillar: pillar, both: both, status: status, list: list, more: more };
+    more.addEventListener("click", showMore);
 
     form.addEventListener("submit", function (e) {
       e.preventDefault();
@@ -164,24 +172,38 @@
   function load() {
     if (state.loading) return state.loading;
     if (ui.input.value) ui.status.textContent = L.loading;
-    var pf = import(new URL("pagefind.js", bundle).href).then(function (pf) {
-      return pf.options({ basePath: bundle.pathname, baseUrl: root.pathname }).then(function () { return pf.init(); })
+    state.loading = import(new URL("pagefind.js", bundle).href).then(function (pf) {
+      return pf.options({ basePath: bundle.pathname, baseUrl: root.pathname, noWorker: true })
+        .then(function () { return pf.init(); })
+        // An empty preload returns once the WebAssembly and the index's metadata are in.
+        .then(function () { return pf.preload(""); })
         .then(function () { state.pf = pf; return pf; });
     });
-    var ids = fetch(new URL("ids.json", bundle).href, { credentials: "same-origin" })
-      .then(function (r) { return r.ok ? r.json() : {}; }, function () { return {}; })
-      .then(function (j) { state.ids = j; });
-    state.loading = Promise.all([pf, ids]);
     state.loading.catch(function () { state.loading = null; });
     return state.loading;
+  }
+
+  // ids.<lang>.json: {ID: [url from the site root, title, kind]}, fetched once per language.
+  function ids(langs) {
+    return Promise.all(langs.map(function (lg) {
+      if (!state.ids[lg]) {
+        state.ids[lg] = fetch(new URL("ids." + lg + ".json", bundle).href, { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.json() : {}; }, function () { return {}; });
+      }
+      return state.ids[lg];
+    })).then(function (maps) {
+      var out = {};
+      langs.forEach(function (lg, i) { out[lg] = maps[i]; });
+      return out;
+    });
   }
 
   // The other language's index: the same bundle under a second path (Pagefind skips merging
   // the primary path itself), so both trees share one index folder.
   function mergeOther() {
-    if (state.merged) return Promise.resolve();
-    state.merged = true;
-    return state.pf.mergeIndex(bundle.pathname + "./", { language: other });
+    if (state.merged) return state.merged;
+    state.merged = state.pf.mergeIndex(bundle.pathname + "./", { language: other });
+    return state.merged;
   }
 
   function bigrams(q) {
@@ -191,6 +213,27 @@
       for (var i = 1; i < c.length; i++) t.push("zz" + c[i - 1].codePointAt(0).toString(16) + c[i].codePointAt(0).toString(16));
       return " " + t.join(" ") + " ";
     }).replace(/\s+/g, " ").trim();
+  }
+
+  // Stored text back to characters (actionplan.search.decode_tokens does the same): a token
+  // continues the run before it when its first character is that token's second; two runs in a
+  // row get one space; a run keeps one space on a side where other text stands, none beside CJK
+  // punctuation or the text's ends; Pagefind's zero-width word breaks go.
+  function decode(text) {
+    return String(text || "").replace(/\u200b/g, "").replace(TOKEN_RUN, function (m, at, str) {
+      var out = "", prev = null;
+      m.trim().split(/\s+/).forEach(function (t) {
+        var a = String.fromCodePoint(parseInt(t.slice(2, 6), 16));
+        var b = t.length === 10 ? String.fromCodePoint(parseInt(t.slice(6, 10), 16)) : "";
+        if (prev && b && a === prev) out += b;
+        else out += (out ? " " : "") + a + b;
+        prev = b;
+      });
+      var before = at > 0 && !CJK_PUNCT.test(str.charAt(at - 1)) && /^\s/.test(m) ? " " : "";
+      var end = at + m.length;
+      var after = end < str.length && !CJK_PUNCT.test(str.charAt(end)) && /\s$/.test(m) ? " " : "";
+      return before + out + after;
+    });
   }
 
   // ID queries: "I.3.5", "i-3-5", "III 6 4", "行动 I.3.5", "c19", "intro"; agency IDs (acronyms).
@@ -204,11 +247,12 @@
     if (/^[a-z][a-z&\-]{1,9}$/i.test(s)) return s.toUpperCase();
     return null;
   }
-  function pinned(q, langs, filters) {
-    var uid = idOf(q), out = [];
-    if (!uid || !state.ids) return out;
+  function isUnitId(uid) { return /^(I{1,3}(\.\d+){0,2}|C\d+|intro)$/.test(uid || ""); }
+  function pinned(uid, maps, langs, filters) {
+    var out = [];
+    if (!uid) return out;
     langs.forEach(function (lg) {
-      var hit = state.ids[lg] && state.ids[lg][uid];
+      var hit = maps[lg] && maps[lg][uid];
       if (!hit) return;
       var kind = hit[2], pillar = /^(I{1,3})(\.|$)/.test(uid) ? uid.split(".")[0] : null;
       if (filters.kind && filters.kind !== kind) return;
@@ -224,7 +268,7 @@
     return d.textContent || "";
   }
   function snippetFor(content, q) {
-    var text = content.replace(TOKEN, "");
+    var text = decode(content);
     var runs = q.match(HAN) || [];
     var needle = q.trim();
     var at = text.indexOf(needle);
@@ -237,67 +281,92 @@
     return [(start > 0 ? "…" : "") + text.slice(start, at), needle, text.slice(at + needle.length, end) + (end < text.length ? "…" : "")];
   }
 
-  function toResult(d, q, lg) {
+  function toResult(d, q) {
     var f = d.filters || {};
     var r = {
-      url: d.url, uid: (d.meta && d.meta.uid) || "", title: (d.meta && d.meta.title) || "", lang: lg,
-      kind: (f.kind && f.kind[0]) || "page", snippet: null, excerpt: (d.excerpt || "").replace(TOKEN, "")
+      url: d.url, uid: (d.meta && d.meta.uid) || "", title: decode(d.meta && d.meta.title), kind: (f.kind && f.kind[0]) || "page",
+      lang: d.url.indexOf(root.pathname + "en/") === 0 ? "en" : "zh", snippet: null, excerpt: d.excerpt || ""
     };
     if (HAN1.test(q)) r.snippet = snippetFor(d.content || "", q);
-    if (!r.title && d.meta && d.meta.title) r.title = d.meta.title;
     return r;
   }
 
-  function search(q, filters) {
-    var pf = state.pf, opts = { filters: filters };
-    var cjk = HAN1.test(q);
-    var first = cjk ? bigrams(q) : q;
-    return pf.search(first, opts).then(function (s) {
-      var results = s.results.slice();
-      if (!cjk || results.length >= 5) return results;
-      return pf.search(q, opts).then(function (t) {
-        var seen = {};
-        results.forEach(function (r) { seen[r.id] = true; });
-        return results.concat(t.results.filter(function (r) { return !seen[r.id]; }));
-      });
-    });
-  }
-
+  // One query at a time: input during a query only marks it stale, and the newest text runs next.
   function run() {
     if (!ui || !state.pf) return;
+    state.seq++;
+    if (state.busy) { state.queued = true; return; }
+    state.busy = true;
+    state.queued = false;
+    query(state.seq).then(done, function () {
+      ui.status.textContent = L.failed;
+      done();
+    });
+  }
+  function done() {
+    state.busy = false;
+    if (state.queued) run();
+  }
+
+  function query(seq) {
     var q = ui.input.value.trim();
-    var seq = ++state.seq;
-    if (!q) { ui.list.textContent = ""; ui.status.textContent = L.hint; return; }
+    if (!q) {
+      state.more = null;
+      ui.list.textContent = "";
+      ui.more.hidden = true;
+      ui.status.textContent = L.hint;
+      ui.list.setAttribute("data-query", "");
+      return Promise.resolve();
+    }
     var filters = {};
     if (ui.kind.value) filters.kind = ui.kind.value;
     if (ui.pillar.value) filters.pillar = ui.pillar.value;
     var langs = ui.both.checked ? [lang, other] : [lang];
-    var ready = ui.both.checked ? mergeOther() : Promise.resolve();
-    var idq = idOf(q);
-    var onlyId = idq && /^(I{1,3}(\.\d+){0,2}|C\d+|intro)$/.test(idq) && pinned(q, langs, filters).length;
-    ready.then(function () {
-      return onlyId ? [] : search(q, filters);
-    }).then(function (hits) {
-      if (seq !== state.seq) return null;
-      var top = hits.slice(0, SHOW);
-      return Promise.all(top.map(function (h) { return h.data(); })).then(function (data) {
-        if (seq !== state.seq) return;
-        var head = pinned(q, langs, filters);
+    var uid = idOf(q);
+    var stale = function () { return seq !== state.seq; };
+    return Promise.all([uid ? ids(langs) : {}, ui.both.checked ? mergeOther() : null]).then(function (got) {
+      if (stale()) return null;
+      var head = pinned(uid, got[0], langs, filters);
+      // A unit's ID that names a unit needs no full-text search; an acronym gets both.
+      var found = head.length && isUnitId(uid) ? Promise.resolve({ results: [] })
+        : state.pf.search(HAN1.test(q) ? bigrams(q) : q, { filters: filters });
+      return found.then(function (s) {
+        if (stale()) return null;
         var seen = {};
         head.forEach(function (r) { seen[r.url] = true; });
-        var rows = head.concat(data.map(function (d) {
-          return toResult(d, q, d.url.indexOf(root.pathname + "en/") === 0 ? "en" : "zh");
-        }).filter(function (r) { return !seen[r.url]; }));
-        render(rows, hits.length + head.length, q);
+        state.more = { q: q, seq: seq, head: head, hits: s.results, next: 0, rows: [], seen: seen };
+        return page(state.more);
       });
-    }).catch(function () {
-      if (seq === state.seq) ui.status.textContent = L.failed;
     });
   }
 
-  function render(rows, total, q) {
+  // The next PAGE hits' stored text (Pagefind's fragments), then the list re-rendered.
+  function page(m) {
+    var slice = m.hits.slice(m.next, m.next + PAGE);
+    m.next += slice.length;
+    return Promise.all(slice.map(function (h) { return h.data(); })).then(function (data) {
+      if (m.seq !== state.seq || state.more !== m) return;
+      data.forEach(function (d) {
+        var r = toResult(d, m.q);
+        if (!m.seen[r.url]) { m.seen[r.url] = true; m.rows.push(r); }
+      });
+      render(m);
+    });
+  }
+  function showMore() {
+    var m = state.more;
+    if (!m || m.next >= m.hits.length) return;
+    var first = m.head.length + m.rows.length;
+    page(m).then(function () {
+      var link = ui.list.querySelectorAll(".ap-search__link")[first];
+      if (link) link.focus();
+    });
+  }
+
+  function render(m) {
+    var rows = m.head.concat(m.rows), total = m.head.length + m.hits.length;
     ui.list.textContent = "";
-    rows.slice(0, SHOW).forEach(function (r) {
+    rows.forEach(function (r) {
       var head = el("span", { class: "ap-search__head" });
       head.appendChild(el("span", { class: "ap-search__kind", text: L.kinds[r.kind] || r.kind }));
       if (r.uid && r.kind !== "agency") head.appendChild(el("code", { class: "ap-search__id", text: r.uid }));
@@ -311,17 +380,20 @@
       } else if (r.excerpt) {
         // Pagefind's excerpt is escaped text with <mark> around the hits: rebuild it as nodes.
         r.excerpt.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
-          var m = part.match(/^<mark>(.*)<\/mark>$/);
-          if (m) body.appendChild(el("mark", { text: plain(m[1]) }));
-          else if (part) body.appendChild(document.createTextNode(plain(part)));
+          var mk = part.match(/^<mark>(.*)<\/mark>$/);
+          if (mk) body.appendChild(el("mark", { text: decode(plain(mk[1])) }));
+          else if (part) body.appendChild(document.createTextNode(decode(plain(part))));
         });
       }
       var a = el("a", { class: "ap-search__link", href: r.url, "data-uid": r.uid }, [head, body]);
       if (r.lang !== lang) a.setAttribute("hreflang", r.lang);
       ui.list.appendChild(el("li", { class: "ap-search__item" }, [a]));
     });
-    ui.status.textContent = rows.length ? L.count.replace("{n}", String(Math.max(total, rows.length))) : L.none;
-    ui.list.setAttribute("data-query", q);
+    var n = Math.max(total, rows.length);
+    ui.status.textContent = !rows.length ? L.none
+      : m.next < m.hits.length ? L.shown.replace("{n}", String(n)).replace("{k}", String(rows.length)) : L.count.replace("{n}", String(n));
+    ui.more.hidden = m.next >= m.hits.length;
+    ui.list.setAttribute("data-query", m.q);
   }
 
   function button() {
@@ -353,5 +425,5 @@
   else button();
   // Material's instant navigation (if enabled) swaps the page body: put the button back.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(button);
-  window.apSearch = { open: show, close: hide, idOf: idOf, bigrams: bigrams };
+  window.apSearch = { open: show, close: hide, idOf: idOf, bigrams: bigrams, decode: decode, ready: function () { return state.pf !== null; } };
 })();

@@ -2,16 +2,18 @@
 
 ``index_site(site_dir)`` runs after each build of the site (both language trees, whichever engine
 built them). It writes ``site_dir/pagefind/``: Pagefind's bundle, with one index per ``<html lang>``
-(zh, en), and ``ids.json``, the small map from every unit's ID (and agency acronym) to its page in
-each language, which the search box uses to send an ID query straight to its unit.
+(zh, en), and ``ids.zh.json`` / ``ids.en.json``, the small map from every unit's ID (and agency
+acronym) to its page in that language, which the search box fetches for the first query that looks
+like an ID, to send it straight to its unit.
 
 The pages say what is indexed and how through ``data-pagefind-*`` attributes that the page
 templates write (the page body, the weights of its title and subtitle, its ID, kind, pillar and
 title as hidden meta, and ``data-pagefind-ignore`` on listings of other units). Markup the templates already mark as not for search is
 excluded here, by selector, so the templates need no second marking for it.
 
-Pagefind runs from the ``pagefind[extended]`` wheel (its binary is in the wheel; the extended
-build segments Chinese with its own dictionary); it reads and writes local files only.
+Pagefind runs from the ``pagefind[extended]`` wheel (its binary is in the wheel); it reads and
+writes local files only. The pages reach it with their Han text already cut into bigram
+tokens (``indexed_copy``), so no segmenter's dictionary decides what a query can find.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
 BUNDLE = "pagefind"
-IDS = "ids.json"
+IDS = "ids.{lang}.json"
 
 # Parts of a page that are not its text: already marked data-search-exclude (crumbs, meta line,
 # toggle, cite heading, prev/next), heading permalinks, labels ("Official text (English)"), the
@@ -39,15 +42,23 @@ EXCLUDE = (
     ".md-content__button", ".ap-badge", ".ap-prevnext", ".ap-source", ".ap-pin",
 )
 
-# Chinese matching: character bigrams beside Pagefind's own segmentation, as Lucene's CJK analyzer
-# does, so that a query finds its text however a segmenter cut it. Each bigram is indexed as one
-# ASCII token ("zz" + the two code points in hex) in the copy of the page that Pagefind reads, never
-# in the page a reader gets; search.js turns the Han runs of a query into the same tokens.
+# Chinese matching: character bigrams, as Lucene's CJK analyzer does, so that a query finds its
+# text however a segmenter would cut it. In the copy of a page that Pagefind reads (never
+# in the page a reader gets) every Han run becomes its bigram tokens, in place: each bigram one
+# ASCII word, "zz" + the two code points in hex (a lone character is "zz" + its code point, which
+# also makes it a prefix of the bigrams it starts). So the Han text is indexed once, as bigrams
+# only (not also as Pagefind's own segmentation: that would add a second set of postings that
+# every query downloads), it keeps its element's weight (a title's bigrams weigh as the title),
+# and the tokens are what Pagefind stores as the page's text: search.js turns a query's Han runs
+# into the same tokens and turns stored tokens back into the characters (each token after the
+# first of a run adds its second character) for titles and snippets.
+# English pages carry the Chinese translation beside the official text and get the same tokens, so
+# Chinese words find them too (Pagefind's English index would otherwise keep each unbroken run as
+# one giant word that no query matches); the tokens sort after every English word, so they add
+# index chunks that only Chinese queries fetch.
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 TOKEN_PREFIX = "zz"
-_EXCLUDE_CLASSES = {"headerlink", "ap-label", "ap-unofficial", "ap-cite", "ap-critique", "md-content__button", "ap-badge",
-                    "ap-prevnext", "ap-source", "ap-pin"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_LANG = re.compile(r"<html[^>]*\blang=\"([a-z]{2})")
 
 
 def bigram_tokens(text: str) -> list[str]:
@@ -60,68 +71,94 @@ def bigram_tokens(text: str) -> list[str]:
     return out
 
 
-class _Text(HTMLParser):
-    """The indexed text of a page, by weight: the ``data-pagefind-body`` element less what is excluded."""
+_CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
+_TOKEN_RUN = re.compile(r"\s*\bzz[0-9a-f]{4}(?:[0-9a-f]{4})?\b(?:\s+zz[0-9a-f]{4}(?:[0-9a-f]{4})?\b)*\s*")
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool, int]] = []  # tag, inside body, weight
-        self.parts: dict[int, list[str]] = {}
+
+def decode_tokens(text: str) -> str:
+    """Han text back from its tokens, as search.js shows stored text (the tests hold the two to it).
+
+    A token continues the run before it when its first character is the previous token's second;
+    two runs in a row get one space; a run keeps one space on a side where Latin text or the like
+    stands (the copy put spaces there), and none beside CJK punctuation or the text's ends."""
+
+    def run(m: re.Match[str]) -> str:
+        out, prev = "", None
+        for t in m.group(0).split():
+            a, b = chr(int(t[2:6], 16)), (chr(int(t[6:10], 16)) if len(t) == 10 else "")
+            if prev and b and a == prev:
+                out += b
+            else:
+                out += (" " if out else "") + a + b
+            prev = b
+        before = " " if m.start() > 0 and not _CJK_PUNCT.match(m.string[m.start() - 1]) and m.group(0)[0].isspace() else ""
+        after = " " if m.end() < len(m.string) and not _CJK_PUNCT.match(m.string[m.end()]) and m.group(0)[-1].isspace() else ""
+        return before + out + after
+
+    return _TOKEN_RUN.sub(run, text)
+
+
+class _Copy(HTMLParser):
+    """A page as Pagefind should read it: the same markup, Han runs in text rewritten by ``han``."""
+
+    def __init__(self, han: Callable[[str], str]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.han = han
+        self.out: list[str] = []
+        self.raw = False  # inside <script> or <style>: not text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            return
-        a = dict(attrs)
-        body, weight = self.stack[-1][1:] if self.stack else (False, 1)
-        skip = body is None
-        classes = set((a.get("class") or "").split())
-        if "data-pagefind-body" in a:
-            body = True
-        if body and ("data-pagefind-ignore" in a or "data-search-exclude" in a or classes & _EXCLUDE_CLASSES or "hidden" in a
-                     or tag in ("script", "style", "svg", "form")):
-            skip = True
-        if (w := a.get("data-pagefind-weight")) and w.replace(".", "", 1).isdigit():
-            weight = round(float(w))
-        elif tag == "h1":
-            weight = max(weight, 7)
-        self.stack.append((tag, None if skip else body, weight))  # type: ignore[arg-type]
+        self.out.append(self.get_starttag_text() or "")
+        self.raw = tag in ("script", "style")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self.get_starttag_text() or "")
 
     def handle_endtag(self, tag: str) -> None:
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
+        self.out.append(f"</{tag}>")
+        self.raw = False
 
     def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[-1][1]:
-            self.parts.setdefault(self.stack[-1][2], []).append(data)
+        self.out.append(data if self.raw else HAN.sub(lambda m: self.han(m.group(0)), data))
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(f"<![{data}]>")
 
 
-def with_bigrams(page: str) -> str:
-    """``page`` with a block of bigram tokens per weight at the start of its ``data-pagefind-body``
-    element (inside it: the element's end is not found by searching for its closing tag, since the
-    body is a ``div`` among the theme's ``div``s)."""
-    parser = _Text()
+def lang_of(page: str) -> str:
+    m = _LANG.search(page)
+    return m.group(1) if m else "zh"
+
+
+def indexed_copy(page: str) -> str:
+    """``page`` as Pagefind reads it: its Han runs as bigram tokens, in place.
+
+    Only text changes: attributes (the ``data-pagefind-meta`` title, filters) and scripts keep their Han text."""
+    parser = _Copy(lambda run: " " + " ".join(bigram_tokens(run)) + " ")
     parser.feed(page)
-    blocks = []
-    for weight, parts in sorted(parser.parts.items(), reverse=True):
-        tokens = bigram_tokens(" ".join(parts))
-        if tokens:
-            blocks.append(f'<div data-pagefind-weight="{weight}">{" ".join(tokens)}</div>')
-    if not blocks:
-        return page
-    m = re.search(r"<\w+\b[^>]*\bdata-pagefind-body\b[^>]*>", page)
-    if not m:
-        return page
-    return page[: m.end()] + "".join(blocks) + page[m.end():]
+    parser.close()
+    return "".join(parser.out)
 
 
 def _declared(text: str, kind: str, key: str) -> str:
     """The value a page declares as ``data-pagefind-{kind}="key:value"`` or ``"key[data-v]" data-v="value"``."""
     m = re.search(r'data-pagefind-' + kind + r'="' + key + r'(?::([^"]*)"|\[data-v\]" data-v="([^"]*)")', text)
     return html.unescape(m.group(1) if m.group(1) is not None else m.group(2)).strip() if m else ""
-
-
-_LANG = re.compile(r"<html[^>]*\blang=\"([a-z]{2})")
 
 
 def pagefind_command() -> list[str]:
@@ -140,8 +177,7 @@ def id_map(site_dir: Path) -> dict[str, dict[str, list[str]]]:
         text = f.read_text(encoding="utf-8")
         if "data-pagefind-body" not in text or not (uid := _declared(text, "meta", "uid")):
             continue
-        lang_m = _LANG.search(text)
-        lang = lang_m.group(1) if lang_m else "zh"
+        lang = lang_of(text)
         url = f.parent.relative_to(site_dir).as_posix() + "/"
         out.setdefault(lang, {})[uid] = [url, _declared(text, "meta", "title"), _declared(text, "filter", "kind") or "page"]
     return out
@@ -162,14 +198,15 @@ def index_site(site_dir: Path) -> None:
             if "data-pagefind-body" in text:
                 dest = src / f.relative_to(site_dir)
                 dest.parent.mkdir(parents=True, exist_ok=True)
-                dest.write_text(with_bigrams(text), encoding="utf-8")
+                dest.write_text(indexed_copy(text), encoding="utf-8")
         cmd = [*pagefind_command(), "--site", str(src), "--output-path", str(out.resolve()),
                "--exclude-selectors", ", ".join(EXCLUDE), "--silent"]
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
     if result.returncode != 0 or not (out / "pagefind.js").is_file():
         raise RuntimeError(f"pagefind failed ({result.returncode}): {result.stderr[-2000:]}")
-    ids = id_map(site_dir)
-    (out / IDS).write_text(json.dumps(ids, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    for lang, ids in id_map(site_dir).items():
+        (out / IDS.format(lang=lang)).write_text(json.dumps(ids, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                                                 encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
