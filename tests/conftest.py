@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -127,3 +128,18 @@ def engine_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     assert result.returncode == 0, result.stderr[-4000:]
     return engine, out
 
+
+def local_only(page, server: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Abort and record every request that would leave 127.0.0.1."""
+    outside: list[str] = []
+    host = urlsplit(server).netloc
+
+    def route(r):  # type: ignore[no-untyped-def]
+        if urlsplit(r.request.url).netloc != host and not r.request.url.startswith(("data:", "blob:")):
+            outside.append(r.request.url)
+            r.abort()
+        else:
+            r.continue_()
+
+    page.route("**/*", route)
+    return outside

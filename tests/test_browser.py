@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, local_only
 
 pytestmark = pytest.mark.browser
 
@@ -22,22 +22,6 @@ PAGE_TYPES = {
 def new_page(browser, width: int = 1280, **kw):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": width, "height": 900}, **kw)
     return context, context.new_page()
-
-
-def local_only(page, server: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Abort and record every request that would leave 127.0.0.1."""
-    outside: list[str] = []
-    host = urlsplit(server).netloc
-
-    def route(r):  # type: ignore[no-untyped-def]
-        if urlsplit(r.request.url).netloc != host and not r.request.url.startswith(("data:", "blob:")):
-            outside.append(r.request.url)
-            r.abort()
-        else:
-            r.continue_()
-
-    page.route("**/*", route)
-    return outside
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])

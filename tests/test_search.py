@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import bench_script
+from .conftest import bench_script, local_only
 
 pytestmark = pytest.mark.browser
 
@@ -44,17 +43,7 @@ def _page(browser, base: str):  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     requests: list[str] = []
-    outside: list[str] = []
-    host = urlsplit(base).netloc
-
-    def route(r):  # type: ignore[no-untyped-def]
-        if urlsplit(r.request.url).netloc != host and not r.request.url.startswith(("data:", "blob:")):
-            outside.append(r.request.url)
-            r.abort()
-        else:
-            r.continue_()
-
-    page.route("**/*", route)
+    outside = local_only(page, base)
     page.on("request", lambda r: requests.append(r.url))
     return context, page, requests, outside
 

@@ -147,7 +147,9 @@ def anchored(pattern: str) -> str:
 
 
 # A URL: https, a host, and nothing a quote, space, angle bracket or backslash could break out of.
-URL_PATTERN = r"^https://[A-Za-z0-9.\-]+(?::[0-9]+)?(?:[/?#][^\s\"'<>\\`{}|^]*)?$"
+# (Written without escapes that ECMA-262's unicode mode refuses, such as \" and \-, so that every
+# JSON Schema tool reads the published schema.)
+URL_PATTERN = r"""^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s"'<>\\`{}|^]*)?$"""
 _URL_BAD = re.compile(r"[\s\"'<>\\`{}|^]")
 
 
