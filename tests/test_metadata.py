@@ -116,12 +116,12 @@ def test_one_title_everywhere_never_an_excerpt(tiny_index: Index) -> None:
         r = Renderer(tiny_index, lang, SITE, None)
         for uid, src in units(tiny_index):
             cit = r.citation(uid, src, "d")
-            title = cit["record"].title
+            title = cit["cite_record"].title
             assert "…" not in title and title.startswith(r.label(uid) if uid in tiny_index.units else r.L["commentary_unit"])
             formats = {k: cite.without_access(v) for k, v in cit["cites"]}
             assert all(title in v for v in formats.values()), formats
             assert cit["head"]["title"] == cit["head"]["ld"]["name"] == title
-            assert cite.csl(cit["record"])["title"] == title
+            assert cite.csl(cit["cite_record"])["title"] == title
 
 
 def test_citation_formats_of_an_action(tiny_index: Index) -> None:

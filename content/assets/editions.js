@@ -87,7 +87,8 @@
     while (j < m) push("+", y[j++]);
     return out;
   }
-  var SKIP = { url: 1, url_en: 1, pdf_page: 1 };
+  // Not the unit's content: its addresses, and its citation record (which names each release's version and date).
+  var SKIP = { url: 1, url_en: 1, pdf_page: 1, csl: 1 };
   function flatten(v, path, out) {  // {"intro.zh.1": "…"}: one readable line per leaf
     if (v === null || v === undefined) return out;
     if (Array.isArray(v) && v.every(function (x) { return typeof x !== "object" || x === null; })) {
