@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import posixpath
-import re
 
 
 def id_variants(uid: str) -> list[str]:
@@ -40,5 +39,3 @@ def redirect_html(from_url: str, to_url: str, label: str, canonical: str) -> str
         f"<body><p><a href=\"{e_rel}\">{e_label}</a></p></body></html>\n"
     )
 
-
-URL_RE = re.compile(r"^[A-Za-z0-9._~/\-]*/$")
