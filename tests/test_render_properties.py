@@ -105,3 +105,13 @@ def test_no_text_becomes_markup(tmp_path_factory: Any, value: str) -> None:
         audit = Audit()
         audit.feed(html_of(source))
         assert not audit.found, (src, value, audit.found[:5])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(HOSTILE, st.text(max_size=40)))
+def test_md_text_shortcut_changes_nothing(value: str) -> None:
+    """md_text skips the escape for values with nothing to change; on any text it must give
+    exactly what the full escape (text.inert) gives."""
+    from actionplan.text import inert, md_text
+
+    assert str(md_text(value)) == inert(value)

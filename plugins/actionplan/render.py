@@ -14,12 +14,15 @@ here knows an engine: the MkDocs adapter hands the returned pages to MkDocs as
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from . import cite, paths, text
@@ -40,9 +43,32 @@ class Page:
     source: Where  # the data file (and line) that "edit this page" opens
 
 
+class _Bytecode(jinja2.FileSystemBytecodeCache):
+    """Jinja's documented on-disk cache of compiled templates, in the user's private temp folder.
+
+    Compiling our templates costs about as much as rendering every page of a language, and each
+    build is a new process. An entry is keyed by the template's name and checked against its
+    source (Jinja stores the source's checksum), so a changed template is never served stale; a
+    cache that cannot be written only costs the compile again."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode() -> jinja2.BytecodeCache | None:
+    try:
+        return _Bytecode()
+    except (OSError, RuntimeError):  # no private temp folder to be had: compile every time
+        return None
+
+
+@functools.cache
 def _env() -> jinja2.Environment:
+    """One template environment per process: both renderers of a build share its compiled templates."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("actionplan", "templates"),
+        bytecode_cache=_bytecode(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
