@@ -5,8 +5,9 @@
 * **B**: the very same pages written out by ``actionplan generate`` and built by MkDocs with
   no plugin at all: what the pages cost if a person had written them as plain Markdown.
 
-A and B alternate (A B A B …) so that drift in the machine's speed hits both alike; each build
-is a fresh process, timed by wall clock and by CPU (user + system, from ``os.wait4``). The
+A and B alternate, each language's two builds back to back and their order swapped from pair
+to pair (A B, B A, …), so that drift in the machine's speed hits both alike; each build is a
+fresh process, timed by wall clock and by CPU (user + system, from ``os.wait4``). The
 median of the per-pair ratios is reported, for wall time and CPU, beside the issue's target
 (A/B wall ≤ 1.25), printed and never asserted. Then Zensical builds the generated folder cold
 (``--clean``) and warm (again, nothing changed), next to MkDocs' times for the same folder.
@@ -106,8 +107,21 @@ def run(runs: int) -> dict[str, Any]:
     a: list[tuple[float, float]] = []
     b: list[tuple[float, float]] = []
     for i in range(runs):
-        a.append(edition(mkdocs, ROOT, TMP / f"a{i}", ("--strict",)))
-        b.append(edition(mkdocs, gen, TMP / f"b{i}", ("--strict",)))
+        # Each language's A and B builds run back to back, the one first in one pair second in
+        # the next (A B, B A, …): the machine's speed drifts over seconds, and this way a slow
+        # spell falls on both sides of a pair rather than on one.
+        wall_a = cpu_a = wall_b = cpu_b = 0.0
+        for name, sub in CONFIGS:
+            order = (("a", ROOT), ("b", gen)) if i % 2 == 0 else (("b", gen), ("a", ROOT))
+            for side, folder in order:
+                out = TMP / f"{side}{i}"
+                w, c = timed([*mkdocs, "build", "-f", str(folder / name), "-d", str(out / sub if sub else out), "--strict"], folder)
+                if side == "a":
+                    wall_a, cpu_a = wall_a + w, cpu_a + c
+                else:
+                    wall_b, cpu_b = wall_b + w, cpu_b + c
+        a.append((wall_a, cpu_a))
+        b.append((wall_b, cpu_b))
         print(f"pair {i + 1}: A {a[-1][0]:.2f} s wall / {a[-1][1]:.2f} s CPU, B {b[-1][0]:.2f} s / {b[-1][1]:.2f} s", flush=True)
     wall_ratios = [x[0] / y[0] for x, y in zip(a, b, strict=True)]
     cpu_ratios = [x[1] / y[1] for x, y in zip(a, b, strict=True)]
