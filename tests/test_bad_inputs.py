@@ -409,6 +409,14 @@ CASES = [
         "data/plan.yaml:9: plan: counts.actions: the official plan has 4 actions, the data has 3"),
     row("changelog-unknown-unit", edit("data/changelog.yaml", "units: [I.1.1]", "units: [I.1.9]"),
         "data/changelog.yaml:1: release 0.0.1: units: unknown unit 'I.1.9'"),
+    row("changelog-unknown-instrument", edit("data/changelog.yaml", "record: [eo-14318,", "record: [eo-14399,"),
+        "data/changelog.yaml:7: release 0.0.1: record[0]: unknown instrument 'eo-14399' (not in record.yaml)"),
+    row("changelog-instrument-twice", edit("data/changelog.yaml", "record: [eo-14318,", "record: [eo-14318, eo-14318,"),
+        "data/changelog.yaml:7: release 0.0.1: record[1]: 'eo-14318' listed twice"),
+    row("changelog-instrument-after-release", edit("data/changelog.yaml", "date: 2026-11-01", "date: 2025-08-01"),
+        "data/changelog.yaml:7: release 0.0.1: record[1]: ostp-rfi-2025-18737 was published on 2025-09-26, after this release (2025-08-01)"),
+    row("changelog-record-not-a-list", edit("data/changelog.yaml", "record: [eo-14318, ostp-rfi-2025-18737]", "record: eo-14318"),
+        "data/changelog.yaml:7: release 0.0.1: record: expected a list, got string"),
     # -- the record (data/record.yaml) ---------------------------------------------------------
     row("record-url-not-a-government-host", edit(RECORD, "https://www.federalregister.gov/", "https://www.federalregister.com/"),
         "data/record.yaml:42: instrument eo-14179: url: 'www.federalregister.com' is not a government host: the "

@@ -182,7 +182,7 @@ def test_the_change_feed_has_what_rfc_4287_requires(tiny_index: Index, tiny_file
     assert stamp.match(root.findtext(f"{ATOM}updated") or "")
     entries = root.findall(f"{ATOM}entry")
     ids = [e.findtext(f"{ATOM}id") for e in entries]
-    assert len(set(ids)) == len(ids) == sum(1 + len(r.units) for r in tiny_index.plan.releases)
+    assert len(set(ids)) == len(ids) == sum(1 + len(r.units) + len(r.record) for r in tiny_index.plan.releases)
     for e in entries:
         for name in ("id", "title", "updated"):
             assert len(e.findall(f"{ATOM}{name}")) == 1 and e.findtext(f"{ATOM}{name}"), name
@@ -192,6 +192,40 @@ def test_the_change_feed_has_what_rfc_4287_requires(tiny_index: Index, tiny_file
     unit = next(e for e in entries if "I.1.1" in (e.findtext(f"{ATOM}title") or ""))
     assert unit.find(f"{ATOM}link").get("href") == SITE + "en/plan/I.1.1/"  # type: ignore[union-attr]
     assert "Tiny fixture release." in (unit.findtext(f"{ATOM}summary") or "")
+
+
+def test_a_feed_reader_reads_the_feed(tiny_index: Index, tiny_files: dict[str, str]) -> None:
+    """feedparser, the parser most feed readers build on, reads it as well-formed Atom 1.0 with
+    every entry's title, link and date."""
+    import feedparser
+
+    parsed = feedparser.parse(tiny_files[paths.FEED])
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10" and parsed.feed.title and parsed.feed.links
+    release = tiny_index.plan.releases[0]
+    assert len(parsed.entries) == 1 + len(release.units) + len(release.record)
+    for e in parsed.entries:
+        assert e.title and e.link.startswith(SITE) and e.updated_parsed is not None and e.id
+    record = [e for e in parsed.entries if any(t.term == "record" for t in e.get("tags", []))]
+    assert [e.link for e in record] == [SITE + f"en/record/{iid}/" for iid in release.record]
+
+
+def test_each_instrument_a_release_adds_is_an_entry_of_the_feed(tiny_index: Index, tiny_files: dict[str, str]) -> None:
+    """The record's entries (issue 18) reach the change feed with the release that published
+    them: dated by the release, linked to the instrument's page and to its official text."""
+    root = ET.fromstring(tiny_files[paths.FEED].encode())
+    entries = [e for e in root.findall(f"{ATOM}entry") if e.find(f"{ATOM}category[@term='record']") is not None]
+    release = tiny_index.plan.releases[0]
+    assert release.record and len(entries) == len(release.record)
+    for iid, e in zip(release.record, entries, strict=True):
+        inst = next(i for i in tiny_index.plan.record if i.id == iid)
+        links = {link.get("rel"): link.get("href") for link in e.findall(f"{ATOM}link")}
+        assert links["alternate"] == SITE + f"en/record/{iid}/" and links["related"] == inst.url
+        assert e.findtext(f"{ATOM}updated") == release.date + "T00:00:00Z"
+        assert inst.number in (e.findtext(f"{ATOM}title") or "") and inst.title in (e.findtext(f"{ATOM}title") or "")
+        summary = e.findtext(f"{ATOM}summary") or ""
+        assert inst.citation in summary and inst.published in summary and f"release {release.version}" in summary
+        assert all(link.unit in summary for link in inst.units)
 
 
 def test_the_feed_is_linked_from_every_page_and_the_changelog(site: Path) -> None:

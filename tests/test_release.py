@@ -88,6 +88,17 @@ def test_a_tag_marks_the_previous_release(repo: Path) -> None:
     assert releases(repo)[0]["units"] == ["C02"]
 
 
+def test_a_changed_entry_of_the_record_goes_in_the_release_with_its_units(repo: Path) -> None:
+    """An instrument added or changed since the last release is named in the new release's
+    ``record`` (each becomes an entry of the change feed), and the units it relates to changed."""
+    edit(repo / "data" / "record.yaml", "  note: A note of ours & <markup>.\n", "  note: A revised note of ours.\n")
+    result = release(repo, "0.0.2", "--date", "2026-12-01", "--en", "x", "--zh", "y")
+    assert result.returncode == 0, result.stderr
+    newest = releases(repo)[0]
+    assert newest["record"] == ["ostp-rfi-2025-18737"] and newest["units"] == ["I.1", "I.1.1"]
+    assert "record: ostp-rfi-2025-18737" in result.stdout
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["0.0.1"], "must be above the newest release, 0.0.1"),
     (["0.0.0"], "must be above the newest release"),

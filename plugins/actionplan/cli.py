@@ -164,7 +164,7 @@ def release(root: Path, version: str, date: str | None, en: str | None, zh: str 
     data_dir, commentary_dir = root / "data", root / "content" / "commentary"
     try:
         ix = load_all(data_dir, commentary_dir, root)
-        changelog, line, units = write(root, data_dir, commentary_dir, version, ix, date, en, zh)
+        changelog, line, units, record = write(root, data_dir, commentary_dir, version, ix, date, en, zh)
     except DataError as e:
         print(f"fix these first (make check):\n{e}", file=sys.stderr)
         return 1
@@ -173,6 +173,8 @@ def release(root: Path, version: str, date: str | None, en: str | None, zh: str 
         return 1
     shown = changelog.resolve().relative_to(root).as_posix()
     print(f"{shown}:{line}: release {version}: units: {', '.join(units) or '(none changed)'}")
+    if record:
+        print(f"{shown}:{line}: release {version}: record: {', '.join(record)} (each an entry of the change feed)")
     if en is None or zh is None:
         print(f"{shown}:{line}: release {version}: summary: write it for readers (it still says {PLACEHOLDER_EN!r})")
     return check(root, commentary_source)

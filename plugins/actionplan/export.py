@@ -206,8 +206,10 @@ def units_schema() -> dict[str, Any]:
 
 def feed(releases: list[dict[str, Any]], *, feed_url: str, changelog_url: str, title: str, author: str) -> str:
     """``export/changes.atom``: an Atom feed (RFC 4287) of the releases, newest first, and one
-    entry per unit a release changed. ``releases`` are ``{"version", "date", "summary",
-    "url" (its changelog entry), "units": [{"id", "title", "url"}]}``."""
+    entry per unit a release changed and per instrument of the record it added or updated.
+    ``releases`` are ``{"version", "date", "summary", "url" (its changelog entry), "units":
+    [{"id", "title", "url"}], "record": [{"id", "number", "title", "url" (its page), "official"
+    (the official text), "added" ("added" or "updated"), "about"}]}``."""
     from urllib.parse import urlsplit
     from xml.etree import ElementTree as ET
 
@@ -247,6 +249,16 @@ def feed(releases: list[dict[str, Any]], *, feed_url: str, changelog_url: str, t
             el(e, "updated", stamp)
             el(e, "link", rel="alternate", type="text/html", href=u["url"])
             el(e, "summary", f"{u['title']} changed in release {r['version']} ({r['date']}): {r['summary']}")
+        for i in r.get("record", []):
+            e = el(root, "entry")
+            el(e, "id", tag("record", i["id"]) if i["added"] == "added" else tag("record", i["id"], r["version"]))
+            el(e, "title", f"The record, {i['added']}: {i['number']}, {i['title']}")
+            el(e, "updated", stamp)
+            el(e, "link", rel="alternate", type="text/html", href=i["url"])
+            el(e, "link", rel="related", type="text/html", href=i["official"], title="official text")
+            el(e, "category", term="record", label="The record since the plan")
+            el(e, "summary", f"{i['about']} {'Added to' if i['added'] == 'added' else 'Updated in'} the record in release "
+                             f"{r['version']} ({r['date']}).")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 

@@ -383,6 +383,11 @@ class Summary(Record):
     zh: Str
 
 
+# The ID of a record entry is its URL (record/<ID>/): lower case, digits and hyphens.
+InstrumentId = Annotated[str, Text(pattern=r"[a-z0-9][a-z0-9\-]*", max_len=80,
+                                   hint="an ID of lower-case letters, digits and hyphens (it is the URL record/<ID>/), e.g. eo-14318")]
+
+
 class Release(Record):
     kind_name: ClassVar[str] = "release"
     key: ClassVar[str] = "version"
@@ -390,6 +395,9 @@ class Release(Record):
     date: Date
     summary: Summary
     units: tuple[Id, ...]
+    # The entries of data/record.yaml this release added or changed: each is an entry of the
+    # change feed, dated by the release that published it.
+    record: tuple[InstrumentId, ...] = ()
 
     @property
     def summary_en(self) -> str:
@@ -476,9 +484,6 @@ class Redirect(Record):
 INSTRUMENT_KINDS = ("executive order", "memorandum", "notice", "rule", "report")
 RELATIONS = ("implements", "related")
 PLAN_DATE = "2025-07-23"  # the plan's release: the record runs from this day (background entries before it)
-# The ID of a record entry is its URL (record/<ID>/): lower case, digits and hyphens.
-InstrumentId = Annotated[str, Text(pattern=r"[a-z0-9][a-z0-9\-]*", max_len=80,
-                                   hint="an ID of lower-case letters, digits and hyphens (it is the URL record/<ID>/), e.g. eo-14318")]
 Citation = Annotated[str, Text(pattern=r"[1-9][0-9]{0,2} FR [1-9][0-9]{0,5}", max_len=20,
                                hint="a Federal Register citation: volume, FR, first page, e.g. 90 FR 35385")]
 FrDoc = Annotated[str, Text(pattern=r"[0-9]{4}-[0-9]{5}", max_len=10, hint="an FR document number such as 2025-14212")]

@@ -2,7 +2,8 @@
 
 The version lives in one place, the newest entry of the changelog (the build, the citations and
 the export all read it from there). A release adds that entry, dated today, with ``units``
-filled in from ``git diff`` against the previous release (its tag ``vX.Y.Z`` or ``X.Y.Z``, or
+(and ``record``, the entries of the record it adds or changes) filled in from ``git diff``
+against the previous release (its tag ``vX.Y.Z`` or ``X.Y.Z``, or
 else the commit that added its changelog entry): each changed line of ``data/`` or of the
 commentary is mapped to the unit whose record holds it, using the file:line positions the loader
 records. Then it runs ``check``. Nothing here imports MkDocs.
@@ -90,13 +91,28 @@ def _targets(text: str) -> set[str]:
     return {str(t) for t in targets} if isinstance(targets, list) else set()
 
 
+def changed_record(ix: Index, root: Path, ref: str, data_dir: Path) -> list[str]:
+    """The entries of ``data/record.yaml`` that hold a changed line, in the file's order: each
+    entry runs from its own line to the next one's."""
+    record = ix.plan.record
+    if not record:
+        return []
+    file = record[0].where.file
+    folder = data_dir.resolve().relative_to(root.resolve()).as_posix()
+    lines = changed_lines(root, ref, [folder]).get(file, [])
+    starts = sorted((i.where.line, i.id) for i in record)
+    found = {starts[k][1] for line in lines if (k := bisect_right([s[0] for s in starts], line) - 1) >= 0}
+    return [i.id for i in record if i.id in found]
+
+
 def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_dir: Path) -> list[str]:
     """The units whose records hold a changed line, in reading order, then the commentary units.
 
     A record runs from its own line to the next record's in the same file: a pillar, goal or
     action in ``data/pillars/``, a translation entry, a key of ``plan.yaml`` (``intro`` is a
     unit); a changed footnote changes every unit that cites it; a commentary file is its unit,
-    and a change to its ``targets`` also changes the units it gained or lost."""
+    and a change to its ``targets`` also changes the units it gained or lost; a changed entry of
+    the record changes the units it relates to (their "Since the plan")."""
     plan = ix.plan
     known = set(unit_ids(plan))
     starts: dict[str, list[tuple[int, str | None]]] = {}
@@ -149,19 +165,23 @@ def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_di
                 found.add(unit)
             elif (file, start) in footnote_of:
                 found.update(ix.cited_by.get(footnote_of[(file, start)], []))
+    instruments = {i.id: i for i in plan.record}
+    for iid in changed_record(ix, root, ref, data_dir):
+        found.update(link.unit for link in instruments[iid].units)
     order = unit_ids(plan) + [c.id for c in plan.critiques]
     return [u for u in order if u in found and u != "plan"]
 
 
-def entry(version: str, date: str, units: list[str], en: str, zh: str) -> str:
+def entry(version: str, date: str, units: list[str], en: str, zh: str, record: list[str] | None = None) -> str:
     """The changelog entry as YAML text, in the file's own style (summaries as folded blocks)."""
     return (f"- version: {version}\n  date: {date}\n  summary:\n    en: >-\n      {en}\n    zh: >-\n      {zh}\n"
-            f"  units: [{', '.join(units)}]\n")
+            f"  units: [{', '.join(units)}]\n" + (f"  record: [{', '.join(record)}]\n" if record else ""))
 
 
 def release(root: Path, data_dir: Path, commentary_dir: Path, version: str, ix: Index,
-            date: str | None = None, en: str | None = None, zh: str | None = None) -> tuple[Path, int, list[str]]:
-    """Write the new entry at the top of the changelog; returns the file, the entry's line and its units."""
+            date: str | None = None, en: str | None = None, zh: str | None = None) -> tuple[Path, int, list[str], list[str]]:
+    """Write the new entry at the top of the changelog; returns the file, the entry's line, its
+    units and its entries of the record."""
     if not VERSION.match(version):
         raise ReleaseError(f"version {version!r}: expected x.y.z (three numbers, no leading zeros)")
     changelog = data_dir / "changelog.yaml"
@@ -176,11 +196,12 @@ def release(root: Path, data_dir: Path, commentary_dir: Path, version: str, ix: 
         raise ReleaseError(f"date {date}: expected YYYY-MM-DD, not before {newest.version}'s {newest.date}")
     ref = previous_ref(root, newest.version, changelog)
     units = changed_units(ix, root, ref, data_dir, commentary_dir)
+    record = changed_record(ix, root, ref, data_dir)
     for text in (en, zh):
         if text is not None and (not text.strip() or "\n" in text):
             raise ReleaseError("a summary is one line of text")
     lines = changelog.read_text(encoding="utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("- "))
-    lines.insert(at, entry(version, date, units, en or PLACEHOLDER_EN, zh or PLACEHOLDER_ZH))
+    lines.insert(at, entry(version, date, units, en or PLACEHOLDER_EN, zh or PLACEHOLDER_ZH, record))
     changelog.write_text("".join(lines), encoding="utf-8")
-    return changelog, at + 1, units
+    return changelog, at + 1, units, record

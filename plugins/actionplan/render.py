@@ -541,6 +541,7 @@ class Renderer:
             releases.append({
                 "r": r, "summary": r.summary_zh if self.lang == "zh" else r.summary_en,
                 "units": [(u, self.any_link(src, u)) for u in r.units],
+                "record": [(inst.number, paths.rel_md(src, paths.instrument(inst.id))) for inst in self.plan.record if inst.id in r.record],
                 "edition": up + paths.versioned(paths.site_path(paths.HOME, self.lang), r.version) if live else None,
                 "diffs": [(u, f"{compare}?{compare_query(u, before, r.version)}") for u in r.units] if live and before else [],
             })

@@ -274,10 +274,22 @@ def validate_releases(plan: Plan, critiques: tuple[Critique, ...], version: str 
     for newer, older in zip(plan.releases, plan.releases[1:], strict=False):
         if _version_key(newer.version) <= _version_key(older.version) or newer.date < older.date:
             problems.append(Problem(older.where, f"release {older.version}", "version", f"releases must be newest first (after {newer.version})"))
+    instruments = {i.id: i for i in plan.record}
     for r in plan.releases:
         for u in r.units:
             if u not in known and u.split(".")[0] not in plan.missing_pillars:
                 problems.append(Problem(r.where, f"release {r.version}", "units", f"unknown unit {u!r}"))
+        at = Where(r.where.file, r.lines.get("record", r.where.line))
+        for n, iid in enumerate(r.record):
+            inst = instruments.get(iid)
+            if inst is None:
+                problems.append(Problem(at, f"release {r.version}", f"record[{n}]", f"unknown instrument {iid!r} (not in record.yaml)"))
+            elif inst.published > r.date:
+                # The feed dates an instrument's entry by the release that published it.
+                problems.append(Problem(at, f"release {r.version}", f"record[{n}]",
+                                        f"{iid} was published on {inst.published}, after this release ({r.date})"))
+            if iid in r.record[:n]:
+                problems.append(Problem(at, f"release {r.version}", f"record[{n}]", f"{iid!r} listed twice"))
     if version and plan.releases and plan.releases[0].version != version:
         problems.append(Problem(plan.releases[0].where, f"release {plan.releases[0].version}", "version",
                                 f"the newest release must be the configured version {version} (mkdocs.yml, plugins.actionplan.version)"))
