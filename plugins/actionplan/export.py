@@ -252,7 +252,7 @@ def feed(releases: list[dict[str, Any]], *, feed_url: str, changelog_url: str, t
         for i in r.get("record", []):
             e = el(root, "entry")
             el(e, "id", tag("record", i["id"]) if i["added"] == "added" else tag("record", i["id"], r["version"]))
-            el(e, "title", f"The record, {i['added']}: {i['number']}, {i['title']}")
+            el(e, "title", f"{'Added to' if i['added'] == 'added' else 'Updated in'} the record: {i['number']}, {i['title']}")
             el(e, "updated", stamp)
             el(e, "link", rel="alternate", type="text/html", href=i["url"])
             el(e, "link", rel="related", type="text/html", href=i["official"], title="official text")
