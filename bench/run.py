@@ -9,7 +9,8 @@ A and B alternate, each language's two builds back to back and their order swapp
 to pair (A B, B A, …), so that drift in the machine's speed hits both alike; each build is a
 fresh process, timed by wall clock and by CPU (user + system, from ``os.wait4``). The
 median of the per-pair ratios is reported, for wall time and CPU, beside the issue's target
-(A/B wall ≤ 1.25), printed and never asserted. Then Zensical builds the generated folder cold
+(A/B wall ≤ 1.25), printed and never asserted. Then A once more with the compiled templates
+cleared first, as a fresh machine builds it; and Zensical builds the generated folder cold
 (``--clean``) and warm (again, nothing changed), next to MkDocs' times for the same folder.
 
     .venv/bin/python bench/run.py            # 5 pairs
@@ -125,6 +126,14 @@ def run(runs: int) -> dict[str, Any]:
         print(f"pair {i + 1}: A {a[-1][0]:.2f} s wall / {a[-1][1]:.2f} s CPU, B {b[-1][0]:.2f} s / {b[-1][1]:.2f} s", flush=True)
     wall_ratios = [x[0] / y[0] for x, y in zip(a, b, strict=True)]
     cpu_ratios = [x[1] / y[1] for x, y in zip(a, b, strict=True)]
+    # A on a fresh machine: the templates not compiled yet (the first build compiles and caches
+    # them, the second reads them), as a deploy's one `make build` runs.
+    from actionplan.render import clear_template_cache
+
+    a_cold = []
+    for k in range(min(runs, 3)):
+        clear_template_cache()
+        a_cold.append(edition(mkdocs, ROOT, TMP / f"c{k}", ("--strict",)))
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
     zs: dict[str, Any] = {}
     if zensical:
@@ -141,6 +150,7 @@ def run(runs: int) -> dict[str, Any]:
         "a": {"wall": [x[0] for x in a], "cpu": [x[1] for x in a]}, "b": {"wall": [y[0] for y in b], "cpu": [y[1] for y in b]},
         "ratio": {"wall": statistics.median(wall_ratios), "cpu": statistics.median(cpu_ratios), "wall_each": wall_ratios},
         "mkdocs_generated": {"wall": statistics.median(y[0] for y in b), "cpu": statistics.median(y[1] for y in b)},
+        "a_cold": {"wall": [x[0] for x in a_cold], "cpu": [x[1] for x in a_cold]},
         "zensical": zs, "target": TARGET,
     }
 
@@ -155,6 +165,10 @@ def table(r: dict[str, Any], lang: str) -> str:
         ("B：同样的页面作为普通 Markdown（MkDocs，无插件）" if zh else "B: the same pages as plain Markdown (MkDocs, no plugin)",
          med(r["b"]["wall"]), med(r["b"]["cpu"])),
     ]
+    cold = r.get("a_cold")
+    if cold:
+        rows.append(("A，模板尚未编译（新机器上的首次构建）" if zh else "A, templates not compiled yet (a fresh machine's first build)",
+                     med(cold["wall"]), med(cold["cpu"])))
     z = r.get("zensical") or {}
     if z:
         rows += [("Zensical 冷构建（生成的文件夹，--clean）" if zh else "Zensical, cold (the generated folder, --clean)", z["cold_wall"], z["cold_cpu"]),
@@ -168,6 +182,10 @@ def table(r: dict[str, Any], lang: str) -> str:
                f"目标 ≤ {r['target']}：{met}。" if zh else
                f"A/B wall-time ratio (median of {r['runs']} pairs): **{ratio['wall']:.2f}** (each pair: {each}); CPU ratio: "
                f"**{ratio['cpu']:.2f}**. Target ≤ {r['target']}: {'met' if ratio['wall'] <= r['target'] else 'not met'}.")
+    if cold:
+        c = med(cold["wall"]) / med(r["b"]["wall"])
+        summary += (f"\n新机器上的首次构建（{len(cold['wall'])} 次的中位数）与 B 的中位数之比：**{c:.2f}**。" if zh else
+                    f"\nA on a fresh machine (median of {len(cold['wall'])}) against B's median: **{c:.2f}**.")
     v = r["versions"]
     m = r["machine"]
     where = (f"测量于 {r['measured']}，提交 `{r['commit']}`；{m['cpus']} 个 CPU（{m['processor']}），Python {m['python']}；"

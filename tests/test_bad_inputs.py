@@ -414,7 +414,7 @@ CASES = [
     row("changelog-instrument-twice", edit("data/changelog.yaml", "record: [eo-14318,", "record: [eo-14318, eo-14318,"),
         "data/changelog.yaml:7: release 0.0.1: record[1]: 'eo-14318' listed twice"),
     row("changelog-instrument-after-release", edit("data/changelog.yaml", "date: 2026-11-01", "date: 2025-08-01"),
-        "data/changelog.yaml:7: release 0.0.1: record[1]: ostp-rfi-2025-18737 was published on 2025-09-26, after this release (2025-08-01)"),
+        "data/changelog.yaml:7: release 0.0.1: record[1]: 'ostp-rfi-2025-18737' was published on 2025-09-26, after this release (2025-08-01)"),
     row("changelog-record-not-a-list", edit("data/changelog.yaml", "record: [eo-14318, ostp-rfi-2025-18737]", "record: eo-14318"),
         "data/changelog.yaml:7: release 0.0.1: record: expected a list, got string"),
     # -- the record (data/record.yaml) ---------------------------------------------------------

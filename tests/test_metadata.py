@@ -194,6 +194,29 @@ def test_the_change_feed_has_what_rfc_4287_requires(tiny_index: Index, tiny_file
     assert "Tiny fixture release." in (unit.findtext(f"{ATOM}summary") or "")
 
 
+def test_an_instrument_named_again_is_an_update_and_its_first_entry_keeps_its_id(tiny_index: Index) -> None:
+    """Entry IDs are permanent (RFC 4287 4.2.6): the release that added an instrument keeps the
+    entry "Added to the record"; a later release naming it again adds an "Updated in" entry."""
+    from dataclasses import replace
+
+    from actionplan.index import build
+
+    def record_entries(ix: Index) -> dict[str, str]:
+        feed = next(o.content for o in edition(ix, paths.DEFAULT_LANG, SITE, None).outputs if o.path == paths.FEED)
+        root = ET.fromstring((feed or "").encode())
+        return {e.findtext(f"{ATOM}id") or "": e.findtext(f"{ATOM}title") or "" for e in root.findall(f"{ATOM}entry")
+                if e.find(f"{ATOM}category[@term='record']") is not None}
+
+    before = record_entries(tiny_index)
+    first = tiny_index.plan.releases[0]
+    later = first.model_copy(update={"version": "0.0.2", "date": "2026-11-15", "units": (), "record": ("eo-14318",)})
+    after = record_entries(build(replace(tiny_index.plan, releases=(later, *tiny_index.plan.releases))))
+    assert set(before) < set(after) and all(after[k] == v for k, v in before.items())
+    (new_id,) = set(after) - set(before)
+    assert new_id.endswith("record/eo-14318/0.0.2") and after[new_id].startswith("Updated in the record: EO 14318")
+    assert next(v for k, v in before.items() if k.endswith("record/eo-14318")).startswith("Added to the record: EO 14318")
+
+
 def test_a_feed_reader_reads_the_feed(tiny_index: Index, tiny_files: dict[str, str]) -> None:
     """feedparser, the parser most feed readers build on, reads it as well-formed Atom 1.0 with
     every entry's title, link and date."""

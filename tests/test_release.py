@@ -99,6 +99,23 @@ def test_a_changed_entry_of_the_record_goes_in_the_release_with_its_units(repo: 
     assert "record: ostp-rfi-2025-18737" in result.stdout
 
 
+def test_a_deleted_entry_of_the_record_changes_its_units_and_no_neighbour(repo: Path) -> None:
+    """Cutting a whole entry (the middle one of the fixture's three) names neither neighbour in
+    ``record`` and counts for the units the entry related to; a unit dropped from an entry counts too."""
+    path = repo / "data" / "record.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: ostp-rfi-2025-18737")
+    end = text.index("- id: eo-14179")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    # The release that named the cut entry must not name it any more: edit it as a contributor would.
+    edit(repo / "data" / "changelog.yaml", "record: [eo-14318, ostp-rfi-2025-18737]", "record: [eo-14318]")
+    git(repo, "commit", "-q", "-am", "the RFI entry was wrong")
+    result = release(repo, "0.0.2", "--date", "2026-12-01", "--en", "x", "--zh", "y")
+    assert result.returncode == 0, result.stderr
+    newest = releases(repo)[0]
+    assert "record" not in newest and newest["units"] == ["I.1", "I.1.1"]
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["0.0.1"], "must be above the newest release, 0.0.1"),
     (["0.0.0"], "must be above the newest release"),

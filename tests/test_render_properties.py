@@ -115,3 +115,30 @@ def test_md_text_shortcut_changes_nothing(value: str) -> None:
     from actionplan.text import inert, md_text
 
     assert str(md_text(value)) == inert(value)
+
+
+def test_compiled_templates_are_cached_and_give_the_same_pages(tmp_path: Path, monkeypatch: Any) -> None:
+    """The first render compiles the templates into Jinja's cache (a private folder in the temp
+    directory), the next reads them back; the pages are the same either way, and the benchmark's
+    clear_template_cache empties it."""
+    import tempfile
+
+    from actionplan import render
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    ix = load_all(TINY / "data", TINY / "content" / "commentary", TINY)
+
+    def pages() -> dict[str, str]:
+        render._env.cache_clear()  # a new process, as each build is
+        return {p.src: p.content for p in Renderer(ix, "en", "https://example.org/", None).all_pages()}
+
+    try:
+        cold = pages()
+        cached = sorted(tmp_path.rglob(f"{render.TEMPLATE_CACHE_PREFIX}*.cache"))
+        assert len(cached) >= 10  # one per template the pages use
+        stamps = [f.stat().st_mtime_ns for f in cached]
+        assert pages() == cold
+        assert [f.stat().st_mtime_ns for f in cached] == stamps  # read, not written again
+        assert render.clear_template_cache() == len(cached) and not list(tmp_path.rglob("*.cache"))
+    finally:
+        render._env.cache_clear()

@@ -63,7 +63,9 @@ def previous_ref(root: Path, version: str, changelog: Path) -> str:
 
 def changed_lines(root: Path, ref: str, folders: list[str]) -> dict[str, list[int]]:
     """File (relative to ``root``) → changed lines, on the working tree's side of ``git diff ref``.
-    A deletion counts as the line after it; a file that git does not track yet, as all its lines."""
+    A deletion counts as the line before it (``-U0`` places a pure deletion after that line), so
+    lines cut from the end of a record count for that record; a file that git does not track
+    yet, as all its lines."""
     out: dict[str, list[int]] = {}
     diff = _git(root, "diff", "-U0", "--no-color", "--no-ext-diff", "--relative", ref, "--", *folders)
     for chunk in re.split(r"^diff --git ", diff, flags=re.M)[1:]:
@@ -91,18 +93,52 @@ def _targets(text: str) -> set[str]:
     return {str(t) for t in targets} if isinstance(targets, list) else set()
 
 
+_OLD_ENTRY = re.compile(r"^-\s+id:\s*['\"]?([^'\"\s#]+)", re.M)
+HUNK_BOTH = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", re.M)
+
+
+def record_changes(ix: Index, root: Path, ref: str, data_dir: Path) -> tuple[list[str], set[str]]:
+    """The entries of ``data/record.yaml`` changed since ``ref``, in the file's order, and the units
+    the changed or deleted entries related to in ``ref`` (a unit an entry dropped, or an entry
+    that is gone, changed that unit's "Since the plan").
+
+    Each entry runs from its own line to the next one's. Lines are read on both sides of the
+    diff: an added or changed line is mapped to the entry that now holds it, a removed one to the
+    entry that held it in ``ref``'s file, so cutting a whole entry changes neither neighbour."""
+    record_file = (data_dir / "record.yaml").resolve()
+    rel = record_file.relative_to(root.resolve()).as_posix()
+    new_starts = sorted((i.where.line, i.id) for i in ix.plan.record)
+    if _git(root, "ls-files", "--others", "--exclude-standard", "--", rel).strip():
+        return [i.id for i in ix.plan.record], set()
+    old = subprocess.run(["git", "-C", str(root), "show", f"{ref}:./{rel}"], capture_output=True, text=True)
+    old_text = old.stdout if old.returncode == 0 else ""
+    old_starts = [(old_text.count("\n", 0, m.start()) + 1, m.group(1)) for m in _OLD_ENTRY.finditer(old_text)]
+
+    def holder(starts: list[tuple[int, str]], line: int) -> str | None:
+        k = bisect_right([s[0] for s in starts], line) - 1
+        return starts[k][1] if k >= 0 else None
+
+    touched: set[str] = set()
+    diff = _git(root, "diff", "-U0", "--no-color", "--no-ext-diff", "--relative", ref, "--", rel)
+    for h in HUNK_BOTH.finditer(diff):
+        a, b, c, d = int(h.group(1)), int(h.group(2) or "1"), int(h.group(3)), int(h.group(4) or "1")
+        touched.update(x for x in (holder(old_starts, line) for line in range(a, a + b)) if x)
+        touched.update(x for x in (holder(new_starts, line) for line in range(c, c + d)) if x)
+    before_units: set[str] = set()  # what the touched entries related to in ref: a unit dropped from an entry changed too
+    if touched and old_text:
+        try:
+            before = yaml.safe_load(old_text)
+        except yaml.YAMLError:
+            before = None
+        for entry in before if isinstance(before, list) else []:
+            if isinstance(entry, dict) and entry.get("id") in touched and isinstance(entry.get("units"), list):
+                before_units.update(str(u["unit"]) for u in entry["units"] if isinstance(u, dict) and u.get("unit"))
+    return [i.id for i in ix.plan.record if i.id in touched], before_units
+
+
 def changed_record(ix: Index, root: Path, ref: str, data_dir: Path) -> list[str]:
-    """The entries of ``data/record.yaml`` that hold a changed line, in the file's order: each
-    entry runs from its own line to the next one's."""
-    record = ix.plan.record
-    if not record:
-        return []
-    file = record[0].where.file
-    folder = data_dir.resolve().relative_to(root.resolve()).as_posix()
-    lines = changed_lines(root, ref, [folder]).get(file, [])
-    starts = sorted((i.where.line, i.id) for i in record)
-    found = {starts[k][1] for line in lines if (k := bisect_right([s[0] for s in starts], line) - 1) >= 0}
-    return [i.id for i in record if i.id in found]
+    """The entries of ``data/record.yaml`` that a release adds or changes (``record_changes``)."""
+    return record_changes(ix, root, ref, data_dir)[0]
 
 
 def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_dir: Path) -> list[str]:
@@ -166,8 +202,10 @@ def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_di
             elif (file, start) in footnote_of:
                 found.update(ix.cited_by.get(footnote_of[(file, start)], []))
     instruments = {i.id: i for i in plan.record}
-    for iid in changed_record(ix, root, ref, data_dir):
+    changed_entries, lost = record_changes(ix, root, ref, data_dir)
+    for iid in changed_entries:
         found.update(link.unit for link in instruments[iid].units)
+    found.update(u for u in lost if u in known)
     order = unit_ids(plan) + [c.id for c in plan.critiques]
     return [u for u in order if u in found and u != "plan"]
 

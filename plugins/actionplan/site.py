@@ -249,7 +249,9 @@ def _feed(ix: Index, en: Renderer) -> str:
     """The Atom feed of releases, in English (the plan's language), each changed unit an entry."""
     changelog = en.permalink(paths.CHANGELOG)
     instruments = {i.id: i for i in ix.plan.record}
-    first_named = {iid: r.version for r in reversed(ix.plan.releases) for iid in reversed(r.record)}
+    # Releases run newest first, so the last one written for an instrument is the oldest: the
+    # release that added it. Later releases naming it updated it.
+    first_named = {iid: r.version for r in ix.plan.releases for iid in r.record}
 
     def entry(iid: str, version: str) -> dict[str, str]:
         i = instruments[iid]

@@ -287,7 +287,7 @@ def validate_releases(plan: Plan, critiques: tuple[Critique, ...], version: str 
             elif inst.published > r.date:
                 # The feed dates an instrument's entry by the release that published it.
                 problems.append(Problem(at, f"release {r.version}", f"record[{n}]",
-                                        f"{iid} was published on {inst.published}, after this release ({r.date})"))
+                                        f"{iid!r} was published on {inst.published}, after this release ({r.date})"))
             if iid in r.record[:n]:
                 problems.append(Problem(at, f"release {r.version}", f"record[{n}]", f"{iid!r} listed twice"))
     if version and plan.releases and plan.releases[0].version != version:
