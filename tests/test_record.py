@@ -10,7 +10,7 @@ import io
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -207,6 +207,10 @@ def test_the_timeline_runs_from_the_plan_to_the_newest_entry_and_can_be_filtered
     assert form, "the filter is hidden until the script shows it: without JS every entry is shown"
     for name in ("pillar", "agency", "kind"):
         assert f'<select name="{name}">' in form.group(0)
+    # New entries reach readers through the change feed: the timeline links it.
+    feeds = [a["href"] for a in _tags(page, "a") if a.get("type") == "application/atom+xml"]
+    here = paths.site_path(paths.RECORD, lang)
+    assert feeds and all(urljoin(here, f) == paths.FEED and (site / paths.FEED).is_file() for f in feeds)
 
 
 def _tags(page: str, name: str) -> list[dict[str, str]]:

@@ -613,7 +613,8 @@ class Renderer:
                          since=since, background=[x for x in items if x["i"].background], plan_date=PLAN_DATE,
                          newest=since[-1]["i"].published if since else PLAN_DATE,
                          pillars=[p.id for p in self.plan.pillars], issuers=[(a, self.issuer_name(a)) for a in issuers],
-                         kinds=[(k, self.L[f"rkind_{k}"]) for k in kinds], total=len(items))
+                         kinds=[(k, self.L[f"rkind_{k}"]) for k in kinds], total=len(items),
+                         feed=self.file_link(src, paths.FEED, paths.DEFAULT_LANG))
 
     def all_pages(self) -> Iterator[Page]:
         """Every generated page of this language."""
