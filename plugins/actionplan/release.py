@@ -25,7 +25,8 @@ from .validate import unit_ids
 PLACEHOLDER_EN = "TODO: say what changed, for readers."
 PLACEHOLDER_ZH = "TODO：为读者说明本次修改。"
 VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
-HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.M)
+# A hunk header of `git diff -U0`: the old side (start, count), then the new side.
+HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", re.M)
 
 
 class ReleaseError(Exception):
@@ -75,7 +76,7 @@ def changed_lines(root: Path, ref: str, folders: list[str]) -> dict[str, list[in
             continue
         lines = out.setdefault(m.group(1), [])
         for h in HUNK.finditer(chunk):
-            start, count = int(h.group(1)), int(h.group(2) or "1")
+            start, count = int(h.group(3)), int(h.group(4) or "1")
             lines.extend(range(start, start + count) if count else [max(start, 1)])
     for f in _git(root, "ls-files", "--others", "--exclude-standard", "--", *folders).splitlines():
         out[f] = list(range(1, len((root / f).read_text(encoding="utf-8").splitlines()) + 2))
@@ -94,7 +95,6 @@ def _targets(text: str) -> set[str]:
 
 
 _OLD_ENTRY = re.compile(r"^-\s+id:\s*['\"]?([^'\"\s#]+)", re.M)
-HUNK_BOTH = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", re.M)
 
 
 def record_changes(ix: Index, root: Path, ref: str, data_dir: Path) -> tuple[list[str], set[str]]:
@@ -120,7 +120,7 @@ def record_changes(ix: Index, root: Path, ref: str, data_dir: Path) -> tuple[lis
 
     touched: set[str] = set()
     diff = _git(root, "diff", "-U0", "--no-color", "--no-ext-diff", "--relative", ref, "--", rel)
-    for h in HUNK_BOTH.finditer(diff):
+    for h in HUNK.finditer(diff):
         a, b, c, d = int(h.group(1)), int(h.group(2) or "1"), int(h.group(3)), int(h.group(4) or "1")
         touched.update(x for x in (holder(old_starts, line) for line in range(a, a + b)) if x)
         touched.update(x for x in (holder(new_starts, line) for line in range(c, c + d)) if x)
@@ -136,19 +136,16 @@ def record_changes(ix: Index, root: Path, ref: str, data_dir: Path) -> tuple[lis
     return [i.id for i in ix.plan.record if i.id in touched], before_units
 
 
-def changed_record(ix: Index, root: Path, ref: str, data_dir: Path) -> list[str]:
-    """The entries of ``data/record.yaml`` that a release adds or changes (``record_changes``)."""
-    return record_changes(ix, root, ref, data_dir)[0]
-
-
-def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_dir: Path) -> list[str]:
+def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_dir: Path,
+                  record: tuple[list[str], set[str]] | None = None) -> list[str]:
     """The units whose records hold a changed line, in reading order, then the commentary units.
 
     A record runs from its own line to the next record's in the same file: a pillar, goal or
     action in ``data/pillars/``, a translation entry, a key of ``plan.yaml`` (``intro`` is a
     unit); a changed footnote changes every unit that cites it; a commentary file is its unit,
     and a change to its ``targets`` also changes the units it gained or lost; a changed entry of
-    the record changes the units it relates to (their "Since the plan")."""
+    the record changes the units it relates to (their "Since the plan"; ``record``: what
+    ``record_changes`` found, if the caller has it already)."""
     plan = ix.plan
     known = set(unit_ids(plan))
     starts: dict[str, list[tuple[int, str | None]]] = {}
@@ -201,10 +198,9 @@ def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_di
                 found.add(unit)
             elif (file, start) in footnote_of:
                 found.update(ix.cited_by.get(footnote_of[(file, start)], []))
-    instruments = {i.id: i for i in plan.record}
-    changed_entries, lost = record_changes(ix, root, ref, data_dir)
+    changed_entries, lost = record if record is not None else record_changes(ix, root, ref, data_dir)
     for iid in changed_entries:
-        found.update(link.unit for link in instruments[iid].units)
+        found.update(link.unit for link in ix.instruments[iid].units)
     found.update(u for u in lost if u in known)
     order = unit_ids(plan) + [c.id for c in plan.critiques]
     return [u for u in order if u in found and u != "plan"]
@@ -233,8 +229,9 @@ def release(root: Path, data_dir: Path, commentary_dir: Path, version: str, ix: 
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) or date < newest.date:
         raise ReleaseError(f"date {date}: expected YYYY-MM-DD, not before {newest.version}'s {newest.date}")
     ref = previous_ref(root, newest.version, changelog)
-    units = changed_units(ix, root, ref, data_dir, commentary_dir)
-    record = changed_record(ix, root, ref, data_dir)
+    changes = record_changes(ix, root, ref, data_dir)
+    units = changed_units(ix, root, ref, data_dir, commentary_dir, changes)
+    record = changes[0]
     for text in (en, zh):
         if text is not None and (not text.strip() or "\n" in text):
             raise ReleaseError("a summary is one line of text")

@@ -248,25 +248,25 @@ def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: 
 def _feed(ix: Index, en: Renderer) -> str:
     """The Atom feed of releases, in English (the plan's language), each changed unit an entry."""
     changelog = en.permalink(paths.CHANGELOG)
-    instruments = {i.id: i for i in ix.plan.record}
     # Releases run newest first, so the last one written for an instrument is the oldest: the
     # release that added it. Later releases naming it updated it.
     first_named = {iid: r.version for r in ix.plan.releases for iid in r.record}
 
     def entry(iid: str, version: str) -> dict[str, str]:
-        i = instruments[iid]
+        i = ix.instruments[iid]
+        title = " ".join(i.title.split())
         relations = "; ".join(f"{rel} {', '.join(u.unit for u in i.units if u.relation == rel)}"
                               for rel in ("implements", "related") if any(u.relation == rel for u in i.units))
         dates = f"signed {i.signed}, published {i.published}" if i.signed else f"published {i.published}"
-        return {"id": iid, "number": i.number, "title": " ".join(i.title.split()), "url": en.permalink(paths.instrument(iid)),
+        return {"id": iid, "number": i.number, "title": title, "url": en.permalink(paths.instrument(iid)),
                 "official": i.url, "added": "added" if first_named.get(iid) == version else "updated",
-                "about": f"{i.number}, {' '.join(i.title.split())} ({dates}; {i.citation}). Relates to the plan: {relations}."}
+                "about": f"{i.number}, {title} ({dates}; {i.citation}). Relates to the plan: {relations}."}
 
     releases = [{"version": r.version, "date": r.date, "summary": " ".join(r.summary_en.split()),
                  "url": f"{changelog}#v{r.version.replace('.', '-')}",
                  "units": [{"id": u, "title": en.cite_title(u),
                             "url": en.permalink(paths.critique(u) if u in ix.critiques else paths.unit(u))} for u in r.units],
-                 "record": [entry(iid, r.version) for iid in r.record if iid in instruments]}
+                 "record": [entry(iid, r.version) for iid in r.record if iid in ix.instruments]}
                 for r in ix.plan.releases]
     return export.feed(releases, feed_url=en.permalink(paths.FEED, paths.DEFAULT_LANG), changelog_url=changelog,
                        title=f"{en.site.title_en}: changes", author=en.site.editors_en)
