@@ -928,8 +928,7 @@ def test_schemas_into_a_file_instead_of_a_folder(tmp_path: Path) -> None:
 
 def test_no_printed_problem_can_forge_a_line() -> None:
     """Problem text escapes controls, bidi and invisible characters and surrogates, whatever the data held."""
-    from actionplan.problems import Problem
-    from actionplan.records import Where
+    from actionplan.problems import Problem, Where
 
     hostile = "a\n::error::b\r\x1b[2J\u202e\u2066\x85\U000e0041\ud800\u200b"
     text = str(Problem(Where(hostile, 3), hostile, hostile, hostile))

@@ -9,7 +9,7 @@ fixture, and into mapping keys. For each example:
   prints exactly ``load_all``'s problems, every line printable (no forged log or CI line);
 * an accepted URL is https with a host and no character that could end an HTML attribute.
 
-And for each constrained text type of ``records``, the JSON Schema that editors get accepts a
+And for each constrained text type of ``fields``, the JSON Schema that editors get accepts a
 value exactly when the check does (the disagreement issue 13 found, e.g. blank strings).
 """
 
@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
-from actionplan import cli, records
+from actionplan import chars, cli, fields
 from actionplan.problems import DataError
 from actionplan.site import load_all
 
@@ -118,7 +118,7 @@ def test_check_and_load_all_agree_on_any_text(field: tuple[str, tuple[Any, ...]]
         shutil.copytree(FIXTURE, root)
         _write(root, file, _set(yaml.safe_load(yaml.safe_dump(DOCS[file])), path, value))
         found = _agree(root, capsys)
-        if records.bad_character(value) or not value.strip():
+        if chars.bad_character(value) or not value.strip():
             assert found, f"{file} {path}: {value!r} was accepted"
 
 
@@ -138,7 +138,7 @@ def test_check_and_load_all_agree_on_any_key(file: str, key: str, capsys: pytest
         assert _agree(root, capsys), f"{file}: the key {key!r} was accepted"
 
 
-TYPES = {name: getattr(records, name) for name in
+TYPES = {name: getattr(fields, name) for name in
          ("Str", "Title", "Id", "Url", "ActionId", "GoalId", "PillarId", "CritiqueId", "AgencyId", "Version", "Date", "SiteDir")}
 
 
@@ -167,10 +167,10 @@ def test_editor_schema_accepts_exactly_what_check_accepts(name: str, value: str)
 
 
 def test_tag_characters_are_in_the_editor_pattern() -> None:
-    schema = TypeAdapter(records.Str).json_schema()
+    schema = TypeAdapter(fields.Str).json_schema()
     assert schema["not"]["pattern"].endswith("|\\udb40[\\udc00-\\udc7f]")
     with pytest.raises(ValidationError):
-        TypeAdapter(records.Str).validate_python("tag\U000e0041")
+        TypeAdapter(fields.Str).validate_python("tag\U000e0041")
 
 
 def test_the_schema_test_can_fail() -> None:
@@ -179,4 +179,4 @@ def test_the_schema_test_can_fail() -> None:
     for value in ("  ", "a\u200b", "\ud800"):
         jsonschema.validate(value, old)
         with pytest.raises(jsonschema.ValidationError):
-            jsonschema.validate(value, TypeAdapter(records.Str).json_schema())
+            jsonschema.validate(value, TypeAdapter(fields.Str).json_schema())

@@ -138,14 +138,14 @@ def test_a_claim_recorded_as_not_holding_is_shown_so(tiny: Path) -> None:
 
 
 def test_check_against_the_source_finds_nothing_in_the_real_units(index: Index, shared_source: Path) -> None:
-    from actionplan.validate import validate_commentary_source
+    from actionplan.validate.commentary import validate_commentary_source
 
     assert validate_commentary_source(index.plan.critiques, (shared_source / "commentary.zh.txt").read_text(encoding="utf-8")) == []
 
 
 def test_a_missing_or_duplicated_sentence_is_named_with_its_file(index: Index, shared_source: Path) -> None:
 
-    from actionplan.validate import validate_commentary_source
+    from actionplan.validate.commentary import validate_commentary_source
 
     source = (shared_source / "commentary.zh.txt").read_text(encoding="utf-8")
     units = list(index.plan.critiques)

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from actionplan import export
+from actionplan.filespec import editor_schemas
 from actionplan.index import Index
-from actionplan.records import editor_schemas
-from actionplan.validate import validate_translations
+from actionplan.validate.translations import validate_translations
 
 from .conftest import ROOT
 
@@ -79,7 +79,7 @@ def test_every_unit_is_translated_and_every_commentary_unit_has_english(index: I
 
 def test_glossary_is_used_consistently(index: Index) -> None:
     """Every glossary term in an original comes out as its one rendering (checked per paragraph)."""
-    from actionplan.validate import _glossary, _texts
+    from actionplan.validate.translations import _glossary, _texts
 
     zh = index.plan.translations["zh"]
     assert _glossary(index.plan, zh, _texts(index.plan), "zh") == []

@@ -17,9 +17,9 @@ import yaml
 
 from actionplan import paths
 from actionplan.index import Index
+from actionplan.instruments import PLAN_DATE
 from actionplan.labels import LABELS
-from actionplan.records import PLAN_DATE
-from actionplan.validate import gov_host_problem, sentences_in, unit_ids
+from actionplan.validate.record import gov_host_problem, sentences_in
 
 from .conftest import ROOT
 
@@ -83,7 +83,7 @@ def test_every_quotation_is_non_empty_and_at_most_one_sentence() -> None:
 
 
 def test_every_unit_referenced_exists_and_relations_are_the_two(index: Index) -> None:
-    known = set(unit_ids(index.plan))
+    known = set(index.plan.unit_ids())
     for e in RAW:
         for u in e["units"]:
             assert u["unit"] in known, (e["id"], u["unit"])

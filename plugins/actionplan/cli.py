@@ -18,7 +18,7 @@ SOURCE = Path("..") / "shared" / "source" / "commentary.zh.txt"
 
 def _fail(message: str) -> int:
     """A user error: one line naming the path, on standard error, and a non-zero exit."""
-    from .records import safe
+    from .chars import safe
 
     print(safe(message), file=sys.stderr)
     return 1
@@ -28,9 +28,9 @@ def check(root: Path, commentary_source: Path | None = None) -> int:
     """Validate everything in ``root`` (``data/``, ``content/commentary/``) without MkDocs; with the
     commentary's source text (``None``: skipped, as ``--no-source`` asks), also that the units
     reproduce it exactly (the source lives outside the repository, so the build cannot)."""
-    from .records import safe
+    from .chars import safe
     from .site import load_all
-    from .validate import validate_commentary_source
+    from .validate.commentary import validate_commentary_source
 
     if not root.is_dir():
         return _fail(f"{root}: not a folder (--root names the project, holding data/ and content/)")
@@ -121,7 +121,7 @@ def write_schemas(out_dir: Path) -> int:
     """Write the JSON Schemas editors use (schemas/*.schema.json), generated from records.py."""
     import json
 
-    from .records import editor_schemas
+    from .filespec import editor_schemas
 
     path = out_dir
     try:

@@ -10,9 +10,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .chars import bad_character
+from .filespec import FILES, INSTRUMENT, REDIRECT, validate_records
+from .instruments import Instrument
 from .model import Critique, Plan, Redirect, Translation, Where
 from .problems import Problem
-from .records import FILES, INSTRUMENT, REDIRECT, Agency, Footnote, GlossaryTerm, Instrument, Pillar, PlanFile, Release, bad_character, validate_records
+from .records import Agency, Footnote, GlossaryTerm, Pillar, PlanFile, Release
 from .yamlsrc import Map, load_yaml_file, parse_yaml, read_text
 
 LANGS = ("zh",)

@@ -8,8 +8,11 @@ produced it, long after the YAML has been parsed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .instruments import Instrument, UnitLink
+from .problems import Where
 from .records import (
     Action,
     Agency,
@@ -19,21 +22,41 @@ from .records import (
     Footnote,
     GlossaryTerm,
     Goal,
-    Instrument,
     Intro,
     Note,
     Pillar,
     Redirect,
     Release,
     Signatory,
-    UnitLink,
-    Where,
     footnote_refs,
 )
 
+# The issuer of presidential documents (executive orders, memoranda) in data/record.yaml: every
+# other issuer is an agency of data/agencies.yaml.
+PRESIDENT = "President"
+
 __all__ = [
-    "Action", "Agency", "Claim", "Critique", "Epigraph", "Footnote", "GlossaryTerm", "Goal", "Instrument", "Intro",
-    "Note", "Pillar", "Plan", "Redirect", "Release", "Signatory", "Translation", "UnitLink", "Where", "footnote_refs",
+    "PRESIDENT",
+    "Action",
+    "Agency",
+    "Claim",
+    "Critique",
+    "Epigraph",
+    "Footnote",
+    "GlossaryTerm",
+    "Goal",
+    "Instrument",
+    "Intro",
+    "Note",
+    "Pillar",
+    "Plan",
+    "Redirect",
+    "Release",
+    "Signatory",
+    "Translation",
+    "UnitLink",
+    "Where",
+    "footnote_refs",
 ]
 
 
@@ -89,3 +112,47 @@ class Plan:
 
     def pdf_page(self, printed_page: int) -> int:
         return printed_page + self.pdf_page_offset
+
+    # -- the plan's tree: walked here, and nowhere else ------------------------------------
+
+    def goals(self, pillar: str | None = None) -> Iterator[Goal]:
+        """Every goal in reading order (of one pillar, given its ID)."""
+        for p in self.pillars:
+            if pillar is None or p.id == pillar:
+                yield from p.goals
+
+    def actions(self, pillar: str | None = None) -> Iterator[Action]:
+        """Every recommended policy action in reading order (of one pillar, given its ID)."""
+        for g in self.goals(pillar):
+            yield from g.actions
+
+    def units(self) -> Iterator[Intro | Pillar | Goal | Action]:
+        """Every citable unit of the plan in reading order: the introduction, then each pillar
+        followed by its goals, each goal followed by its actions."""
+        yield self.intro
+        for p in self.pillars:
+            yield p
+            for g in p.goals:
+                yield g
+                yield from g.actions
+
+    def unit_ids(self) -> list[str]:
+        """The IDs of ``units()``, in the same order."""
+        return [u.id for u in self.units()]
+
+    def count(self, metric: str, scope: str = "plan") -> int | None:
+        """How many ``pillars``, ``goals`` or ``actions`` the plan (``scope`` "plan") or one pillar
+        (its ID) holds; ``None`` for a scope that names no pillar. Commentary claims are checked
+        against this, and pages print it."""
+        pillars = [p for p in self.pillars if scope in ("plan", p.id)]
+        if not pillars:
+            return None
+        if metric == "pillars":
+            return len(pillars)
+        if metric == "goals":
+            return sum(len(p.goals) for p in pillars)
+        return sum(len(g.actions) for p in pillars for g in p.goals)
+
+    def counts_found(self) -> dict[str, int]:
+        """The plan's pillars, goals and actions as the data holds them."""
+        return {m: self.count(m) or 0 for m in ("pillars", "goals", "actions")}

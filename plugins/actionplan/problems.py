@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .records import Where, safe
+from .chars import safe
+
+
+@dataclass(frozen=True)
+class Where:
+    """A position in a source file; ``line`` is 1-based, 0 when unknown."""
+
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
 
 
 @dataclass(frozen=True)
@@ -19,7 +30,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        """``path:line: record: field: message``, with anything unprintable escaped (``records.safe``):
+        """``path:line: record: field: message``, with anything unprintable escaped (``chars.safe``):
         no file name, key or value can forge a line of its own in a log or a CI annotation."""
         parts = [str(self.where)]
         if self.record:

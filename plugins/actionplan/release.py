@@ -20,7 +20,6 @@ from pathlib import Path
 import yaml
 
 from .index import Index
-from .validate import unit_ids
 
 PLACEHOLDER_EN = "TODO: say what changed, for readers."
 PLACEHOLDER_ZH = "TODO：为读者说明本次修改。"
@@ -147,7 +146,7 @@ def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_di
     the record changes the units it relates to (their "Since the plan"; ``record``: what
     ``record_changes`` found, if the caller has it already)."""
     plan = ix.plan
-    known = set(unit_ids(plan))
+    known = set(plan.unit_ids())
     starts: dict[str, list[tuple[int, str | None]]] = {}
 
     def mark(file: str, line: int, unit: str | None) -> None:
@@ -202,7 +201,7 @@ def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_di
     for iid in changed_entries:
         found.update(link.unit for link in ix.instruments[iid].units)
     found.update(u for u in lost if u in known)
-    order = unit_ids(plan) + [c.id for c in plan.critiques]
+    order = plan.unit_ids() + [c.id for c in plan.critiques]
     return [u for u in order if u in found and u != "plan"]
 
 

@@ -29,11 +29,10 @@ from markupsafe import Markup
 
 from . import cite, paths, text
 from .index import Index, Unit, newest_first
+from .instruments import INSTRUMENT_KINDS, PLAN_DATE
 from .labels import LABELS
-from .model import Action, Critique, Instrument, Pillar, Where
-from .records import INSTRUMENT_KINDS, PLAN_DATE
+from .model import PRESIDENT, Action, Critique, Instrument, Pillar, Where
 from .svg import figure, record_figure
-from .validate import PRESIDENT, compute_claim
 
 
 @dataclass(frozen=True)
@@ -311,7 +310,7 @@ class Renderer:
     def claim_views(self, c: Critique) -> list[dict[str, Any]]:
         out = []
         for cl in c.claims:
-            got = compute_claim(self.plan, cl.metric, cl.scope)
+            got = self.plan.count(cl.metric, cl.scope)
             out.append({"c": cl, "computed": got, "holds": got == cl.expected})
         return out
 

@@ -20,18 +20,13 @@ from .index import Index, build
 from .labels import LABELS
 from .load import commentary_files, load_commentary, load_plan
 from .names import check_agency_names
-from .problems import DataError, Problem
-from .records import Where
+from .problems import DataError, Problem, Where
 from .render import Page, Renderer
-from .validate import (
-    validate_commentary,
-    validate_plan,
-    validate_record,
-    validate_redirects,
-    validate_releases,
-    validate_translations,
-    validate_url_names,
-)
+from .validate.commentary import validate_commentary, validate_releases
+from .validate.plan import validate_plan
+from .validate.record import validate_record
+from .validate.translations import validate_translations
+from .validate.urls import validate_redirects, validate_url_names
 
 
 def _shown(path: Path, root: Path) -> str:

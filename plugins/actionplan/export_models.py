@@ -1,0 +1,174 @@
+"""The declared shape of ``export/plan.json``: the ``*Out`` records, whose fields reuse the data's
+constrained types, and ``export_schema`` (published as ``export/plan.schema.json``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .fields import CRITIQUE_KINDS, ActionId, AgencyId, CritiqueId, GoalId, Page, PillarId, Text, Url, Version
+from .filespec import clean_schema
+from .instruments import INSTRUMENT_KINDS, RELATIONS
+from .records import InstrumentId
+
+# -- export/plan.json ---------------------------------------------------------------------------
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+PageUrl = Annotated[str, Field(pattern=r"^(?:[^/].*/)?$")]
+AnyText = str  # exported text may hold what the sources hold; its constraints are the input's
+
+
+class TextEn(Out):
+    en: AnyText
+    zh: str | None
+
+
+class TextZh(Out):
+    zh: AnyText
+    en: str | None
+
+
+class ParasEn(Out):
+    en: Annotated[tuple[AnyText, ...], Field(min_length=1)]
+    zh: tuple[str, ...] | None
+
+
+class UnitOut(Out):
+    url: PageUrl
+    url_en: PageUrl
+    printed_page: Page
+    pdf_page: Page
+    footnotes: tuple[Page, ...]
+
+
+class NoteOut(Out):
+    kind: Annotated[str, Text(enum=("as-printed", "repeated", "editorial"))]
+    text: AnyText
+
+
+class ActionOut(UnitOut):
+    id: ActionId
+    text: TextEn
+    lead: tuple[AgencyId, ...]
+    lead_text: str | None
+    agencies: tuple[AgencyId, ...]
+    notes: tuple[NoteOut, ...]
+
+
+class GoalOut(UnitOut):
+    id: GoalId
+    title: TextEn
+    intro: ParasEn
+    actions: Annotated[tuple[ActionOut, ...], Field(min_length=1)]
+
+
+class PillarOut(UnitOut):
+    id: PillarId
+    title: TextEn
+    intro: ParasEn
+    goals: Annotated[tuple[GoalOut, ...], Field(min_length=1)]
+
+
+class IntroOut(UnitOut):
+    id: Literal["intro"]
+    title: TextEn
+    intro: ParasEn
+
+
+class AgencyOut(Out):
+    id: AgencyId
+    name: TextEn
+    acronym: str | None
+    url: PageUrl
+    leads: tuple[str, ...]
+    named_in: tuple[str, ...]
+
+
+class FootnoteOut(Out):
+    number: Page
+    text: AnyText
+    cited_by: tuple[str, ...]
+
+
+class CritiqueOut(Out):
+    id: CritiqueId
+    kind: Annotated[str, Text(enum=CRITIQUE_KINDS)]
+    text: TextZh
+    targets: Annotated[tuple[str, ...], Field(min_length=1)]
+    url: PageUrl
+    url_en: PageUrl
+    position: Page
+    paragraph: Page
+    editorial: str | None
+
+
+class ClaimOut(Out):
+    id: str
+    critique: CritiqueId
+    quote: str
+    metric: Annotated[str, Text(enum=("pillars", "goals", "actions"))]
+    scope: str
+    expected: int
+    computed: int | None
+    holds: bool
+
+
+class RecordUnitOut(Out):
+    unit: str
+    relation: Annotated[str, Text(enum=RELATIONS)]
+    evidence: AnyText
+
+
+class RecordOut(Out):
+    """One entry of data/record.yaml: an official instrument and the plan units it relates to."""
+
+    id: InstrumentId
+    kind: Annotated[str, Text(enum=INSTRUMENT_KINDS)]
+    number: str
+    fr_doc: str | None
+    title: TextEn
+    issuer: AgencyId
+    signed: str | None
+    published: str
+    citation: str
+    source_url: Url
+    background: bool
+    note: str | None
+    url: PageUrl
+    url_en: PageUrl
+    units: Annotated[tuple[RecordUnitOut, ...], Field(min_length=1)]
+
+
+EXPORT_SCHEMA_VERSION = "1.0"
+
+
+class PlanOut(Out):
+    """America's AI Action Plan, annotated: export/plan.json"""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="America's AI Action Plan, annotated: export/plan.json")
+    schema_version: Literal["1.0"]
+    dataset_version: Version
+    title: str
+    publisher: str
+    published: str
+    source_pdf: Url
+    site_url: str
+    licence: str
+    intro: IntroOut
+    pillars: Annotated[tuple[PillarOut, ...], Field(min_length=1)]
+    agencies: tuple[AgencyOut, ...]
+    footnotes: tuple[FootnoteOut, ...]
+    critiques: tuple[CritiqueOut, ...]
+    claims: tuple[ClaimOut, ...]
+    record: tuple[RecordOut, ...]
+
+
+def export_schema() -> dict[str, Any]:
+    """JSON Schema of ``export/plan.json`` (published beside it as ``export/plan.schema.json``)."""
+    body = clean_schema(PlanOut.model_json_schema())
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "America's AI Action Plan, annotated: export/plan.json", **body}

@@ -1,0 +1,122 @@
+"""The constrained scalar types of the records: what one field may hold.
+
+A text field is one ``Text(...)``: its Python check and its JSON Schema are generated from the same
+parameters, so an editor underlines exactly what ``check`` refuses (empty or blank strings,
+invisible characters, lone surrogates, a pattern that must match the whole value). URLs have one
+rule (``url_problem``), identifiers one pattern each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from .chars import INVISIBLE_JSON, MAX_TEXT, bad_character
+
+# -- constrained scalar types -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Text:
+    """A non-blank string of at most ``max_len`` characters, without invisible characters; with
+    ``pattern``, matching it as a whole (``re.fullmatch``); with ``enum``, one of those values;
+    with ``url``, an https URL (see ``url_problem``)."""
+
+    pattern: str | None = None
+    enum: tuple[str, ...] = ()
+    max_len: int = MAX_TEXT
+    url: bool = False
+    hint: str = ""  # what a value matching ``pattern`` looks like, for the message (e.g. "a citation such as 90 FR 35385")
+
+    def check(self, value: str) -> str:
+        if not value.strip():
+            raise PydanticCustomError("ap_text", "must not be empty")
+        if len(value) > self.max_len:
+            raise PydanticCustomError("ap_text", f"too long ({len(value)} characters, at most {self.max_len})")
+        bad = bad_character(value)
+        if bad:
+            raise PydanticCustomError("ap_text", bad)
+        if self.enum and value not in self.enum:
+            raise PydanticCustomError("ap_text", f"{value!r} is not one of: {', '.join(self.enum)}")
+        if self.url:
+            bad = url_problem(value)
+            if bad:
+                raise PydanticCustomError("ap_text", bad)
+        if self.pattern and not re.fullmatch(self.pattern, value):
+            if self.hint:
+                raise PydanticCustomError("ap_text", f"{value[:60]!r} is not {self.hint}")
+            raise PydanticCustomError("ap_text", f"{value[:60]!r} does not match {self.pattern}")
+        return value
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self.check, core_schema.str_schema(strict=True))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        out: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        if self.enum:
+            out["enum"] = list(self.enum)
+        elif self.url:
+            out["pattern"] = anchored(URL_PATTERN[1:-1])
+            out["format"] = "uri"
+        elif self.pattern:
+            out["pattern"] = anchored(self.pattern)
+        else:
+            out["pattern"] = r"\S"  # not blank
+        out["not"] = {"pattern": INVISIBLE_JSON}
+        return out
+
+
+def anchored(pattern: str) -> str:
+    """``pattern`` matching a whole value in every JSON Schema validator: ``(?![\\s\\S])`` ends the
+    input in ECMA-262 and Python alike, where Python's ``$`` would also match before a final newline."""
+    return f"^(?:{pattern})(?![\\s\\S])"
+
+
+# A URL: https, a host, and nothing a quote, space, angle bracket or backslash could break out of.
+# (Written without escapes that ECMA-262's unicode mode refuses, such as \" and \-, so that every
+# JSON Schema tool reads the published schema.)
+URL_PATTERN = r"""^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s"'<>\\`{}|^]*)?$"""
+_URL_BAD = re.compile(r"[\s\"'<>\\`{}|^]")
+
+
+def url_problem(value: str) -> str | None:
+    """The one rule for every URL field: parsed, https, with a host, nothing that could end an attribute."""
+    bad = _URL_BAD.search(value)
+    if bad:
+        what = "white space" if bad.group().isspace() else repr(bad.group())
+        return f"{value[:60]!r} is not a safe URL: it contains {what}"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises for a malformed port
+    except ValueError as e:
+        return f"{value[:60]!r} is not a URL ({e})"
+    if parts.scheme != "https":
+        return f"{value[:60]!r} must be an https:// URL"
+    if not parts.hostname or not re.fullmatch(URL_PATTERN, value):
+        return f"{value[:60]!r} is not an https URL with a host name"
+    return None
+
+
+ID_RE = r"[A-Za-z0-9][A-Za-z0-9.\-]*"
+Str = Annotated[str, Text()]
+Title = Annotated[str, Text(max_len=300)]
+Id = Annotated[str, Text(pattern=ID_RE)]
+Url = Annotated[str, Text(url=True, max_len=2000)]
+Page = Annotated[int, Field(strict=True, ge=1)]
+Count = Annotated[int, Field(strict=True, ge=0)]
+Bool = Annotated[bool, Field(strict=True)]
+ActionId = Annotated[str, Text(pattern=r"(I|II|III)\.[0-9]+\.[0-9]+")]
+GoalId = Annotated[str, Text(pattern=r"(I|II|III)\.[0-9]+")]
+PillarId = Annotated[str, Text(enum=("I", "II", "III"))]
+CritiqueId = Annotated[str, Text(pattern=r"C[0-9A-Za-z\-]+", max_len=40)]
+AgencyId = Annotated[str, Text(pattern=ID_RE, max_len=40)]
+Version = Annotated[str, Text(pattern=r"[0-9]+\.[0-9]+\.[0-9]+", max_len=20)]
+Date = Annotated[str, Text(pattern=r"[0-9]{4}-[0-9]{2}-[0-9]{2}", max_len=10)]
+SITE_DIR = Text(pattern=r"[A-Za-z0-9_~\-][A-Za-z0-9._~\-]*(/[A-Za-z0-9_~\-][A-Za-z0-9._~\-]*)*/", max_len=300)
+SiteDir = Annotated[str, SITE_DIR]
+CRITIQUE_KINDS = ("background", "structure", "critique", "risk", "caption")

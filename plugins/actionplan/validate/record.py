@@ -1,0 +1,111 @@
+"""``data/record.yaml``: official instruments on government hosts, dated, cited and quoted as printed."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from urllib.parse import urlsplit
+
+from ..instruments import PLAN_DATE
+from ..model import PRESIDENT, Instrument, Plan
+from ..problems import Problem, Where
+from . import dupes
+from .urls import RESERVED
+
+# Official texts live on government hosts only: govinfo.gov, federalregister.gov, whitehouse.gov and
+# the agencies' own sites, all of which are .gov domains (which only U.S. governments can register).
+GOV_HOSTS = ("govinfo.gov", "federalregister.gov", "whitehouse.gov")
+_GOVINFO_FR = re.compile(r"/content/pkg/FR-(\d{4}-\d{2}-\d{2})/(?:html|pdf)/(\d{4}-\d{5})\.(?:htm|pdf)")
+# A sentence ends at . ! or ? (closing quotes and brackets after it), then space and a capital or digit.
+_SENTENCE_END = re.compile(r"([A-Za-z.]*)[.!?][\"'’”)\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
+ABBREVIATIONS = frozenset({
+    "U.S", "Sec", "No", "Nos", "e.g", "i.e", "etc", "Mr", "Ms", "Mrs", "Dr", "Jr", "St", "Inc", "Co", "Corp", "Ltd",
+    "p", "pp", "Vol", "a.m", "p.m", "U.S.C", "Fed", "Reg", "Stat", "Pub", "L", "Ch", "Pt", "Art", "Exec", "Gen",
+})
+
+
+def gov_host_problem(url: str) -> str | None:
+    """Why ``url`` (already a safe https URL) is not on a government host, or ``None``."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host.endswith(".gov"):  # GOV_HOSTS and every agency's site
+        return None
+    return (f"{host!r} is not a government host: the official text must be on govinfo.gov, federalregister.gov, "
+            "whitehouse.gov or an agency's .gov site")
+
+
+def sentences_in(text: str) -> int:
+    """How many sentences ``text`` holds (a fragment counts as one); abbreviations and initials do not end one."""
+    count = 1
+    for m in _SENTENCE_END.finditer(text.strip()):
+        word = m.group(1).rstrip(".")
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            continue
+        count += 1
+    return count
+
+
+def _date(value: str) -> str | None:
+    """``value`` if it is a real calendar date (``2025-02-30`` is not), else ``None``."""
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return value
+
+
+def validate_record(plan: Plan) -> list[Problem]:
+    """``data/record.yaml``: each instrument on a government host, dated in order, on units that exist,
+    with evidence of one sentence; IDs unique (they are URLs: ``record/<ID>/``)."""
+    problems: list[Problem] = []
+    known = set(plan.unit_ids())
+    agencies = {a.id for a in plan.agencies}
+    dupes(((i.id, i.where) for i in plan.record), "instrument", problems)
+    for inst in plan.record:
+        rec = f"instrument {inst.id}"
+
+        def at(field: str, inst: Instrument = inst) -> Where:
+            return Where(inst.where.file, inst.lines.get(field, inst.where.line))
+
+        if inst.id in RESERVED:
+            problems.append(Problem(at("id"), rec, "id", f"{inst.id!r} is a path the site itself uses; choose another ID"))
+        bad = gov_host_problem(inst.url)
+        if bad:
+            problems.append(Problem(at("url"), rec, "url", bad))
+        m = _GOVINFO_FR.fullmatch(urlsplit(inst.url).path) if "govinfo.gov" in inst.url else None
+        if m and m.group(1) != inst.published:
+            problems.append(Problem(at("url"), rec, "url", f"is the Federal Register of {m.group(1)}, but published is {inst.published}"))
+        if m and inst.fr_doc and m.group(2) != inst.fr_doc:
+            problems.append(Problem(at("url"), rec, "url", f"is FR Doc {m.group(2)}, but fr_doc is {inst.fr_doc}"))
+        if inst.issuer != PRESIDENT and inst.issuer not in agencies:
+            problems.append(Problem(at("issuer"), rec, "issuer",
+                                    f"unknown issuer {inst.issuer!r}: an agency ID from agencies.yaml, or {PRESIDENT!r}"))
+        dates_ok = True
+        for field in ("signed", "published"):
+            value = getattr(inst, field)
+            if value is not None and _date(value) is None:
+                problems.append(Problem(at(field), rec, field, f"{value!r} is not a calendar date (YYYY-MM-DD)"))
+                dates_ok = False
+        if dates_ok:
+            if inst.signed and inst.published < inst.signed:
+                problems.append(Problem(at("published"), rec, "published", f"{inst.published} is before the date signed, {inst.signed}"))
+            first = inst.signed or inst.published
+            if not inst.background and (first < PLAN_DATE or inst.published < PLAN_DATE):
+                field = "signed" if inst.signed and inst.signed < PLAN_DATE else "published"
+                problems.append(Problem(at(field), rec, field, f"{getattr(inst, field)} is before the plan ({PLAN_DATE}): "
+                                        "an instrument from before the plan is marked background: true"))
+            if inst.background and first >= PLAN_DATE:
+                problems.append(Problem(at("background"), rec, "background",
+                                        f"only an instrument from before the plan ({PLAN_DATE}) is background; this one is of {first}"))
+        seen: set[str] = set()
+        for n, link in enumerate(inst.units):
+            lw = Where(inst.where.file, link.where.line or inst.where.line)
+            if link.unit not in known and link.unit.split(".")[0] not in plan.missing_pillars:
+                problems.append(Problem(lw, rec, f"units[{n}].unit", f"unknown unit {link.unit!r}"))
+            if link.unit in seen:
+                problems.append(Problem(lw, rec, f"units[{n}].unit", f"{link.unit!r} listed twice"))
+            seen.add(link.unit)
+            found = sentences_in(link.evidence)
+            if found > 1:
+                problems.append(Problem(Where(inst.where.file, link.lines.get("evidence", lw.line)), rec, f"units[{n}].evidence",
+                                        f"holds {found} sentences: quote at most one sentence of the instrument, verbatim"))
+    return problems
