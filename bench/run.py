@@ -128,7 +128,7 @@ def run(runs: int) -> dict[str, Any]:
     cpu_ratios = [x[1] / y[1] for x, y in zip(a, b, strict=True)]
     # A on a fresh machine: the templates not compiled yet (the first build compiles and caches
     # them, the second reads them), as a deploy's one `make build` runs.
-    from actionplan.render import clear_template_cache
+    from actionplan.templating import clear_template_cache
 
     a_cold = []
     for k in range(min(runs, 3)):

@@ -32,6 +32,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, currently_in_test_context, event, example, given, settings
 from hypothesis import strategies as st
 
+from actionplan.pages import all_pages
 from actionplan.problems import DataError
 from actionplan.render import Renderer
 from actionplan.site import load_all
@@ -197,7 +198,7 @@ def check(ops: list[tuple[Any, ...]]) -> None:
                 _assert_points_into(root, p)
             return
         _event("loaded and rendered")
-        pages = [p for lang in ("zh", "en") for p in Renderer(ix, lang, "https://example.org/", None).all_pages()]
+        pages = [p for lang in ("zh", "en") for p in all_pages(Renderer(ix, lang, "https://example.org/", None))]
         assert pages
         assert all(page.src and isinstance(page.content, str) for page in pages)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from actionplan import paths
+from actionplan.pages import all_pages
 from actionplan.render import Renderer
 from actionplan.site import load_all
 
@@ -27,7 +28,7 @@ PAGES = ["index.md", "plan/intro.md", "plan/I.md", "plan/I.1.md", "plan/I.1.1.md
 def rendered() -> dict[str, str]:
     ix = load_all(TINY / "data", TINY / "content" / "commentary", TINY)
     return {paths.prefix(lang) + p.src: p.content for lang in paths.LANGS
-            for p in Renderer(ix, lang, "https://example.org/tiny/", "https://example.org/repo/blob/main/").all_pages()}
+            for p in all_pages(Renderer(ix, lang, "https://example.org/tiny/", "https://example.org/repo/blob/main/"))}
 
 
 @pytest.mark.parametrize("src", PAGES)

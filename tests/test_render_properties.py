@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from actionplan import paths
+from actionplan.pages import all_pages
 from actionplan.render import Renderer
 from actionplan.site import load_all
 
@@ -73,7 +74,7 @@ def poison(raw: dict[str, Any], value: str) -> None:
 def pages_for(root: Path) -> list[tuple[str, str]]:
     ix = load_all(root / "data", root / "content" / "commentary", root)
     return [(paths.prefix(lang) + p.src, p.content) for lang in paths.LANGS
-            for p in Renderer(ix, lang, "https://example.org/", "https://example.org/repo/blob/main/").all_pages()]
+            for p in all_pages(Renderer(ix, lang, "https://example.org/", "https://example.org/repo/blob/main/"))]
 
 
 def html_of(source: str) -> str:
@@ -123,22 +124,22 @@ def test_compiled_templates_are_cached_and_give_the_same_pages(tmp_path: Path, m
     clear_template_cache empties it."""
     import tempfile
 
-    from actionplan import render
+    from actionplan import templating
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     ix = load_all(TINY / "data", TINY / "content" / "commentary", TINY)
 
     def pages() -> dict[str, str]:
-        render._env.cache_clear()  # a new process, as each build is
-        return {p.src: p.content for p in Renderer(ix, "en", "https://example.org/", None).all_pages()}
+        templating.environment.cache_clear()  # a new process, as each build is
+        return {p.src: p.content for p in all_pages(Renderer(ix, "en", "https://example.org/", None))}
 
     try:
         cold = pages()
-        cached = sorted(tmp_path.rglob(f"{render.TEMPLATE_CACHE_PREFIX}*.cache"))
+        cached = sorted(tmp_path.rglob(f"{templating.TEMPLATE_CACHE_PREFIX}*.cache"))
         assert len(cached) >= 10  # one per template the pages use
         stamps = [f.stat().st_mtime_ns for f in cached]
         assert pages() == cold
         assert [f.stat().st_mtime_ns for f in cached] == stamps  # read, not written again
-        assert render.clear_template_cache() == len(cached) and not list(tmp_path.rglob("*.cache"))
+        assert templating.clear_template_cache() == len(cached) and not list(tmp_path.rglob("*.cache"))
     finally:
-        render._env.cache_clear()
+        templating.environment.cache_clear()

@@ -20,8 +20,10 @@ from .index import Index, build
 from .labels import LABELS
 from .load import commentary_files, load_commentary, load_plan
 from .names import check_agency_names
+from .pages import all_pages
 from .problems import DataError, Problem, Where
-from .render import Page, Renderer
+from .render import Renderer
+from .templating import Page
 from .validate.commentary import validate_commentary, validate_releases
 from .validate.plan import validate_plan
 from .validate.record import validate_record
@@ -198,7 +200,7 @@ def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: 
     editions = editions or Editions()
     published = (*editions.published, *([editions.archived] if editions.archived else []))
     renderer = Renderer(ix, lang, editions.site_root(site_url), repo_blob, published)
-    pages = list(renderer.all_pages())
+    pages = list(all_pages(renderer))
     outputs: list[Output] = []
     cited = [(uid, paths.unit(uid)) for uid in ix.order] + [(cid, paths.critique(cid)) for cid in ix.critiques]
     for uid, src in cited:  # each unit's downloadable citation, in this language

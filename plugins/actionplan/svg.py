@@ -6,23 +6,31 @@ XML-escaped here; its links are directory URLs, since raw HTML is not rewritten 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
 
 from . import paths
 from .labels import LABELS
 from .text import excerpt
 
-if TYPE_CHECKING:
-    from .render import Renderer
+
+@dataclass(frozen=True)
+class Box:
+    """A pillar (with its goals) or a goal (with its number of actions), as the figure draws it:
+    plain data, titled in the page's language by the page that asks for the figure."""
+
+    id: str
+    title: str
+    count: int = 0
+    goals: tuple[Box, ...] = ()
 
 COL_W, ROW_H, HEAD_H, GAP, PAD = 316, 30, 64, 12, 8
 
 
-def figure(r: Renderer, src: str) -> str:
-    lang = r.lang
+def figure(pillars: Sequence[Box], lang: str, src: str) -> str:
+    """The pillars and their goals, each a link from the page ``src`` of ``lang``'s build."""
     here = paths.site_path(src, lang)
-    pillars = r.plan.pillars
     rows = max((len(p.goals) for p in pillars), default=0)
     width = len(pillars) * COL_W + (len(pillars) - 1) * GAP
     height = HEAD_H + rows * ROW_H + PAD
@@ -36,7 +44,7 @@ def figure(r: Renderer, src: str) -> str:
     for i, p in enumerate(pillars):
         x = i * (COL_W + GAP)
         href = escape(paths.rel_url(here, paths.site_path(paths.unit(p.id), lang)))
-        title = escape(excerpt(r.title(p.id), 40))
+        title = escape(excerpt(p.title, 40))
         out.append(
             f'<a href="{href}"><rect class="ap-fig-pillar" x="{x}" y="0" width="{COL_W}" height="{HEAD_H - 6}" rx="6"/>'
             f'<text x="{x + 10}" y="24" class="ap-fig-ptitle">{escape(L["pillar"])} {p.id}</text>'
@@ -45,8 +53,8 @@ def figure(r: Renderer, src: str) -> str:
         for j, g in enumerate(p.goals):
             y = HEAD_H + j * ROW_H
             href = escape(paths.rel_url(here, paths.site_path(paths.unit(g.id), lang)))
-            gtitle = escape(excerpt(r.title(g.id), limit))
-            n = len(g.actions)
+            gtitle = escape(excerpt(g.title, limit))
+            n = g.count
             out.append(
                 f'<a href="{href}"><rect class="ap-fig-goal" x="{x}" y="{y}" width="{COL_W}" height="{ROW_H - 4}" rx="4"/>'
                 f'<text x="{x + 8}" y="{y + 18}" class="ap-fig-gid">{g.id}</text>'
@@ -54,22 +62,16 @@ def figure(r: Renderer, src: str) -> str:
                 f'<text x="{x + COL_W - 8}" y="{y + 18}" text-anchor="end" class="ap-fig-count">{n}</text></a>'
             )
     out.append("</svg>")
-    caption = (
-        "每格为一项目标：编号、标题与推荐政策行动条数；由数据生成。"
-        if lang == "zh"
-        else "Each box is a goal: its ID, title and number of recommended policy actions; drawn from the data."
-    )
-    out.append(f"<figcaption>{escape(caption)}</figcaption></figure>")
+    out.append(f"<figcaption>{escape(L['figure_caption'])}</figcaption></figure>")
     return "".join(out)
 
 
 BAR_W, BAR_ROW, BAR_LABEL = 520, 62, 150
 
 
-def record_figure(r: Renderer, src: str, rows: list[dict[str, object]]) -> str:
+def record_figure(rows: Sequence[Mapping[str, object]], lang: str, src: str) -> str:
     """Coverage of the record, per pillar: of its actions, how many have an instrument that
     implements them and how many a related one; bars to scale, each pillar a link."""
-    lang = r.lang
     here = paths.site_path(src, lang)
     L = LABELS[lang]
     peak = max([int(str(x["actions"])) for x in rows] + [1])
@@ -99,11 +101,5 @@ def record_figure(r: Renderer, src: str, rows: list[dict[str, object]]) -> str:
                f'<rect class="ap-fig-rel" x="{BAR_LABEL}" y="{ly + 7}" width="14" height="12"/>'
                f'<text x="{BAR_LABEL + 20}" y="{ly + 18}" class="ap-fig-count">{escape(L["col_related"])}</text>')
     out.append("</svg>")
-    caption = (
-        "每行是一个支柱：灰条为其推荐政策行动总数，色条为有“实施”或“相关”官方文件的行动数（计划发布前的背景文件不计）；由数据生成。"
-        if lang == "zh"
-        else "One row per pillar: the grey bar is its number of recommended policy actions, the coloured bars those with an "
-             "instrument that implements them or a related one (instruments from before the plan not counted); drawn from the data."
-    )
-    out.append(f"<figcaption>{escape(caption)}</figcaption></figure>")
+    out.append(f"<figcaption>{escape(L['record_figure_caption'])}</figcaption></figure>")
     return "".join(out)

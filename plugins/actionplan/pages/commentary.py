@@ -1,0 +1,67 @@
+"""The commentary: each unit with the plan units it discusses, the whole text, and its coverage of the plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import paths, svg, text
+from ..model import Critique, Where
+from ..render import Renderer
+from ..templating import Page
+from .plan import figure_boxes
+
+
+def critique_page(r: Renderer, c: Critique) -> Page:
+    src = paths.critique(c.id)
+    units = r.plan.critiques
+    i = r._critique_position[c.id]
+    before = units[i - 1] if i > 0 else None
+    after = units[i + 1] if i + 1 < len(units) else None
+    description = r.described(f"{r.L['commentary_unit']} {c.id}", c.text if r.lang == "zh" or not c.en else c.en)
+    cit = r.citation(c.id, src, description)
+    meta = {"title": f"{r.L['commentary_unit']} {c.id} · {text.excerpt(c.text, 24)}", "critique": c.id,
+            "description": description, "head": cit["head"]}
+    return r.page(
+        "critique.md.j2", src, c.where, meta, c=c, kind=r.L[f"kind_{c.kind}"], **cit,
+        targets=[r.target_view(src, t) for t in c.targets],
+        before=before and {"id": before.id, "link": paths.rel_md(src, paths.critique(before.id))},
+        after=after and {"id": after.id, "link": paths.rel_md(src, paths.critique(after.id))},
+        whole=paths.rel_md(src, paths.COMMENTARY), claims=r.claim_views(c), official=[],
+        record=[{"target": r.target_view(src, t), "items": r.record_views(t, src)}
+                for t in c.targets if r.ix.record_of.get(t)],
+        search={"uid": c.id, "kind": "commentary", "pillar": "",
+                "title": text.excerpt(c.en if r.lang == "en" and c.en else c.text, 60)},
+    )
+
+
+def commentary_page(r: Renderer) -> Page:
+    src = paths.COMMENTARY
+    paragraphs: list[list[dict[str, Any]]] = []
+    for c in r.plan.critiques:
+        u = {"c": c, "kind": r.L[f"kind_{c.kind}"], "link": paths.rel_md(src, paths.critique(c.id)),
+             "targets": [r.target_view(src, t) for t in c.targets]}
+        if not paragraphs or paragraphs[-1][0]["c"].paragraph != c.paragraph:
+            paragraphs.append([])
+        paragraphs[-1].append(u)
+    return r.page("commentary.md.j2", src, Where("content/commentary/", 0), r.hub(src, r.L["commentary"], r.L["desc_commentary"]),
+                     paragraphs=paragraphs, coverage=paths.rel_md(src, paths.COVERAGE))
+
+
+def coverage_page(r: Renderer) -> Page:
+    src = paths.COVERAGE
+    ix = r.ix
+    rows: list[dict[str, Any]] = []
+    for p in r.plan.pillars:
+        for g in p.goals:
+            own = len(ix.critiques_of.get(g.id, []))
+            acts = sum(len(ix.critiques_of.get(a.id, [])) for a in g.actions)
+            touched = [a.id for a in g.actions if ix.critiques_of.get(a.id)]
+            rows.append({"id": g.id, "title": r.title(g.id), "link": r.link(src, g.id), "own": own, "actions": acts,
+                         "touched": [(t, r.link(src, t)) for t in touched], "total": own + acts})
+    top = [{"id": t, "label": r.label(t), "link": r.link(src, t), "n": len(ix.critiques_of.get(t, []))}
+           for t in ["plan", "intro", *[p.id for p in r.plan.pillars]]]
+    peak = max([row["total"] for row in rows] + [1])
+    return r.page("coverage.md.j2", src, Where("content/commentary/", 0), r.hub(src, r.L["coverage"], r.L["desc_coverage"]),
+                     rows=rows, top=top, peak=peak, figure=Markup(svg.figure(figure_boxes(r), r.lang, src)), commentary=paths.rel_md(src, paths.COMMENTARY))

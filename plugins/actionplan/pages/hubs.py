@@ -1,0 +1,81 @@
+"""The finding aids: agencies, the ID index, the changelog and the compare page."""
+
+from __future__ import annotations
+
+import json
+
+from .. import paths, text
+from ..model import Where
+from ..render import Renderer, compare_query
+from ..templating import Page
+
+
+def agency_page(r: Renderer, aid: str) -> Page:
+    src = paths.agency(aid)
+    a = r.ix.agencies[aid]
+
+    def items(ids: list[str]) -> list[dict[str, str]]:
+        return [{"id": i, "link": r.link(src, i), "title": r.title(i, 90)} for i in ids]
+
+    zh = r.agency_zh(aid)
+    name = zh if r.lang == "zh" and zh else a.name
+    title = f"{name} ({a.acronym})" if a.acronym else name
+    description = r.L["desc_agency"].format(name=title, leads=len(r.ix.leads.get(aid, [])),
+                                               named=len(r.ix.names.get(aid, [])))
+    meta = r.hub(src, title, description, agency=aid)
+    return r.page("agency.md.j2", src, a.where, meta, a=a, name=name, leads=items(r.ix.leads.get(aid, [])),
+                     named=items(r.ix.names.get(aid, [])), index=paths.rel_md(src, paths.AGENCIES),
+                     search={"uid": aid, "kind": "agency", "pillar": "", "title": meta["title"]})
+
+
+def agencies_page(r: Renderer) -> Page:
+    src = paths.AGENCIES
+    rows = [{"id": a.id, "name": a.name, "zh": r.agency_zh(a.id) or "", "link": paths.rel_md(src, paths.agency(a.id)),
+             "leads": len(r.ix.leads.get(a.id, [])), "named": len(r.ix.names.get(a.id, []))}
+            for a in sorted(r.plan.agencies, key=lambda a: a.id.lower())]
+    return r.page("agencies.md.j2", src, Where("data/agencies.yaml", 1), r.hub(src, r.L["agencies"], r.L["desc_agencies"].format(n=len(rows))),
+                     rows=rows)
+
+
+def ids_page(r: Renderer) -> Page:
+    src = paths.IDS
+    rows = [r.target_view(src, uid) for uid in r.ix.order]
+    crit = [{"id": c.id, "link": paths.rel_md(src, paths.critique(c.id)), "title": text.excerpt(c.text, 30)}
+            for c in r.plan.critiques]
+    known = {uid: paths.url(paths.unit(uid)) for uid in r.ix.order}
+    known.update({c.id: paths.url(paths.critique(c.id)) for c in r.plan.critiques})
+    meta = r.hub(src, r.L["ids"], r.L["desc_ids"], search={"exclude": True})
+    return r.page("ids.md.j2", src, Where("data/plan.yaml", 1), meta, rows=rows, crit=crit,
+                     known=json.dumps(known, sort_keys=True), rel_base=paths.rel_url(paths.url(src), ""))
+
+
+def changelog_page(r: Renderer) -> Page:
+    src = paths.CHANGELOG
+    here = paths.site_path(src, r.lang)
+    up = paths.rel_url(here, "")
+    compare = paths.rel_url(here, paths.site_path(paths.COMPARE, r.lang))
+    releases = []
+    for i, rel in enumerate(r.plan.releases):
+        # A release's changes are compared with the newest published release before it.
+        before = next((o.version for o in r.plan.releases[i + 1:] if o.version in r.published), None)
+        live = rel.version in r.published
+        releases.append({
+            "r": rel, "summary": rel.summary_zh if r.lang == "zh" else rel.summary_en,
+            "units": [(u, r.any_link(src, u)) for u in rel.units],
+            "record": [(inst.number, paths.rel_md(src, paths.instrument(inst.id))) for inst in r.plan.record if inst.id in rel.record],
+            "edition": up + paths.versioned(paths.site_path(paths.HOME, r.lang), rel.version) if live else None,
+            "diffs": [(u, f"{compare}?{compare_query(u, before, rel.version)}") for u in rel.units] if live and before else [],
+        })
+    return r.page("changelog.md.j2", src, Where("data/changelog.yaml", 1), r.hub(src, r.L["changelog"], r.L["desc_changelog"]),
+                     releases=releases, feed=r.file_link(src, paths.FEED, paths.DEFAULT_LANG))
+
+
+def compare_page(r: Renderer) -> Page:
+    """Compare one unit between two published releases: the page reads each release's
+    ``export/units/<ID>.json`` from its frozen edition and shows the differences (assets/editions.js)."""
+    src = paths.COMPARE
+    here = paths.site_path(src, r.lang)
+    units = [(uid, r.label(uid)) for uid in r.ix.order] + [(c.id, f"{r.L['commentary_unit']} {c.id}") for c in r.plan.critiques]
+    return r.page("compare.md.j2", src, Where("data/changelog.yaml", 1), {"title": r.L["compare"], "search": {"exclude": True}},
+                     units=units, up=paths.rel_url(here, ""), versions_json=paths.VERSIONS, editions=paths.EDITIONS,
+                     published=[rel.version for rel in r.plan.releases if rel.version in r.published])

@@ -1,0 +1,39 @@
+"""The record of official instruments since the plan: the timeline and one page per instrument."""
+
+from __future__ import annotations
+
+from .. import paths, text
+from ..index import newest_first
+from ..instruments import INSTRUMENT_KINDS, PLAN_DATE
+from ..model import PRESIDENT, Instrument, Where
+from ..render import Renderer
+from ..templating import Page
+
+
+def instrument_page(r: Renderer, i: Instrument) -> Page:
+    src = paths.instrument(i.id)
+    units = [{**r.target_view(src, link.unit), "relation": link.relation, "rel_label": r.L[f"rel_{link.relation}"],
+              "evidence": link.evidence} for link in i.units]
+    meta = {"title": f"{i.number} · {text.excerpt(i.title, 60)}", "instrument": i.id,
+            "description": f"{i.number}, {i.title}, {i.citation} ({i.published})"}
+    return r.page("instrument.md.j2", src, i.where, meta, v=r.instrument_view(i, src), i=i, units=units,
+                     index=paths.rel_md(src, paths.RECORD),
+                     search={"uid": i.id, "kind": "record", "pillar": "", "title": f"{i.number} {i.title}"})
+
+
+def record_page(r: Renderer) -> Page:
+    src = paths.RECORD
+    items = []
+    for i in reversed(newest_first(r.plan.record)):  # oldest first: a timeline
+        pillars = sorted({link.unit.split(".")[0] for link in i.units if link.unit != "intro"}, key=("I", "II", "III").index)
+        items.append({**r.instrument_view(i, src), "pillars": " ".join(pillars),
+                      "units": [(link.unit, r.link(src, link.unit), r.L[f"rel_{link.relation}"]) for link in i.units]})
+    since = [x for x in items if not x["i"].background]
+    issuers = sorted({i.issuer for i in r.plan.record}, key=lambda a: (a != PRESIDENT, a.lower()))
+    kinds = [k for k in INSTRUMENT_KINDS if any(i.kind == k for i in r.plan.record)]
+    return r.page("record.md.j2", src, Where("data/record.yaml", 1), {"title": r.L["timeline"]},
+                     since=since, background=[x for x in items if x["i"].background], plan_date=PLAN_DATE,
+                     newest=since[-1]["i"].published if since else PLAN_DATE,
+                     pillars=[p.id for p in r.plan.pillars], issuers=[(a, r.issuer_name(a)) for a in issuers],
+                     kinds=[(k, r.L[f"rkind_{k}"]) for k in kinds], total=len(items),
+                     feed=r.file_link(src, paths.FEED, paths.DEFAULT_LANG))
