@@ -184,6 +184,9 @@ LABELS: dict[str, dict[str, str]] = {
         "toggle_both": "对照",
         "toggle_orig": "仅原文",
         "toggle_trans": "仅译文",
+        # The plan's publication month (plan.yaml's published, YYYY-MM): year, month (a number), month_name.
+        "plan_published": "{year} 年 {month} 月",
+        "month_names": "一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月",
     },
     "en": {
         "site": "America's AI Action Plan, annotated",
@@ -370,5 +373,8 @@ LABELS: dict[str, dict[str, str]] = {
         "toggle_both": "Both",
         "toggle_orig": "Original only",
         "toggle_trans": "Translation only",
+        # The plan's publication month (plan.yaml's published, YYYY-MM): year, month (a number), month_name.
+        "plan_published": "{month_name} {year}",
+        "month_names": "January February March April May June July August September October November December",
     },
 }
