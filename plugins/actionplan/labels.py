@@ -187,6 +187,17 @@ LABELS: dict[str, dict[str, str]] = {
         # The plan's publication month (plan.yaml's published, YYYY-MM): year, month (a number), month_name.
         "plan_published": "{year} 年 {month} 月",
         "month_names": "一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月",
+        # Chosen inline in svg.py and render.py for now; ready for them.
+        "figure_caption": "每格为一项目标：编号、标题与推荐政策行动条数；由数据生成。",
+        "record_figure_caption": ("每行是一个支柱：灰条为其推荐政策行动总数，色条为有“实施”或“相关”官方文件的行动数"
+                                  "（计划发布前的背景文件不计）；由数据生成。"),
+        "cite_first": "GB/T 7714-2015",
+        "label_sep": "：",
+        "other_name": "English",
+        # Codes, not words: the page's locale in JSON-LD (inLanguage) and OpenGraph, and the other language's.
+        "locale_bcp47": "zh-CN",
+        "locale_og": "zh_CN",
+        "locale_og_other": "en_US",
     },
     "en": {
         "site": "America's AI Action Plan, annotated",
@@ -376,5 +387,16 @@ LABELS: dict[str, dict[str, str]] = {
         # The plan's publication month (plan.yaml's published, YYYY-MM): year, month (a number), month_name.
         "plan_published": "{month_name} {year}",
         "month_names": "January February March April May June July August September October November December",
+        # Chosen inline in svg.py and render.py for now; ready for them.
+        "figure_caption": "Each box is a goal: its ID, title and number of recommended policy actions; drawn from the data.",
+        "record_figure_caption": ("One row per pillar: the grey bar is its number of recommended policy actions, the coloured bars those with an "
+                                  "instrument that implements them or a related one (instruments from before the plan not counted); drawn from the data."),
+        "cite_first": "APA 7",
+        "label_sep": ": ",
+        "other_name": "中文",
+        # Codes, not words: the page's locale in JSON-LD (inLanguage) and OpenGraph, and the other language's.
+        "locale_bcp47": "en-US",
+        "locale_og": "en_US",
+        "locale_og_other": "zh_CN",
     },
 }
