@@ -168,6 +168,38 @@ LABELS: dict[str, dict[str, str]] = {
         "record_total": "合计",
         "record_critique": "所论单元的相关官方文件",
         "record_critique_note": "评论所论单元在计划发布后的官方文件，供对照评论的解读与实际下达的内容。",
+        # Words the templates used to choose inline ("…" if lang == "zh" else "…").
+        "agency_no_acronym": "原文未给出缩写",
+        "changelog_units": "本版变动的单元：",
+        "changelog_record": "本版新增或更新的官方文件记录：",
+        "cite_updated": "最近更新",
+        "cite_release": "版本",
+        "cite_official": "引用官方原文此处",
+        "commentary_intro": "评论节选按原文顺序排列；每个单元可链接，旁注其所论及的计划单元。",
+        "coverage_intro": "每行是一项目标：评论直接论及该目标的单元数，以及论及其下各行动的单元数。",
+        "coverage_heat": "热度",
+        "critique_translation_note": "本站译文，非官方；以中文原文为准。",
+        "goto_label": "输入编号跳转（如 I.3.5、i-3-5、ii/1 或 C07）",
+        "goto_go": "前往",
+        "goto_short_links": "每个编号也有短链接：/id/编号/（大小写、“.”、“-”、“/” 均可），例如",
+        "toggle": "显示",
+        "toggle_both": "对照",
+        "toggle_orig": "仅原文",
+        "toggle_trans": "仅译文",
+        # The plan's publication month (plan.yaml's published, YYYY-MM): year, month (a number), month_name.
+        "plan_published": "{year} 年 {month} 月",
+        "month_names": "一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月",
+        # Chosen inline in svg.py and render.py for now; ready for them.
+        "figure_caption": "每格为一项目标：编号、标题与推荐政策行动条数；由数据生成。",
+        "record_figure_caption": ("每行是一个支柱：灰条为其推荐政策行动总数，色条为有“实施”或“相关”官方文件的行动数"
+                                  "（计划发布前的背景文件不计）；由数据生成。"),
+        "cite_first": "GB/T 7714-2015",
+        "label_sep": "：",
+        "other_name": "English",
+        # Codes, not words: the page's locale in JSON-LD (inLanguage) and OpenGraph, and the other language's.
+        "locale_bcp47": "zh-CN",
+        "locale_og": "zh_CN",
+        "locale_og_other": "en_US",
     },
     "en": {
         "site": "America's AI Action Plan, annotated",
@@ -339,5 +371,37 @@ LABELS: dict[str, dict[str, str]] = {
         "record_critique": "Official instruments on the units it discusses",
         "record_critique_note": ("What was issued after the plan on the units this commentary discusses,"
                                  " to set its reading beside what was actually ordered."),
+        # Words the templates used to choose inline ("…" if lang == "zh" else "…").
+        "agency_no_acronym": "the plan gives no acronym",
+        "changelog_units": "Units changed in this release:",
+        "changelog_record": "Added to or updated in the record:",
+        "cite_updated": "Last changed",
+        "cite_release": "release",
+        "cite_official": "Cite the official plan at this point",
+        "commentary_intro": "The commentary excerpt in the author's order; every unit is anchored and shows the plan units it discusses.",
+        "coverage_intro": "One row per goal: commentary units on the goal itself, and on its actions.",
+        "coverage_heat": "Heat",
+        "critique_translation_note": "Our translation, not official; the Chinese original is the authority.",
+        "goto_label": "Go to an ID (e.g. I.3.5, i-3-5, ii/1 or C07)",
+        "goto_go": "Go",
+        "goto_short_links": "Every ID also has a short link, /id/<ID>/ (any case, with “.”, “-” or “/”), e.g.",
+        "toggle": "Show",
+        "toggle_both": "Both",
+        "toggle_orig": "Original only",
+        "toggle_trans": "Translation only",
+        # The plan's publication month (plan.yaml's published, YYYY-MM): year, month (a number), month_name.
+        "plan_published": "{month_name} {year}",
+        "month_names": "January February March April May June July August September October November December",
+        # Chosen inline in svg.py and render.py for now; ready for them.
+        "figure_caption": "Each box is a goal: its ID, title and number of recommended policy actions; drawn from the data.",
+        "record_figure_caption": ("One row per pillar: the grey bar is its number of recommended policy actions, the coloured bars those with an "
+                                  "instrument that implements them or a related one (instruments from before the plan not counted); drawn from the data."),
+        "cite_first": "APA 7",
+        "label_sep": ": ",
+        "other_name": "中文",
+        # Codes, not words: the page's locale in JSON-LD (inLanguage) and OpenGraph, and the other language's.
+        "locale_bcp47": "en-US",
+        "locale_og": "en_US",
+        "locale_og_other": "zh_CN",
     },
 }
