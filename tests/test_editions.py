@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from actionplan import paths
+from actionplan.editions import Editions
 from actionplan.registry import scan
-from actionplan.site import Editions
 
 from .conftest import ROOT, TINY, build_env
 

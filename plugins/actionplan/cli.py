@@ -1,8 +1,10 @@
-"""``actionplan check`` (validate in seconds, no build) and ``actionplan build`` (atomic build).
+"""The ``actionplan`` command: check, build, generate, serve, archive, release, schemas and urls.
 
-``check`` runs the very same load/validate code as the plugin, so what passes here passes the
-build; ``build`` writes into a temporary folder and swaps it in only after a clean strict
-build, so a failed build never leaves a half-written ``site/``.
+``check`` runs the very same load/validate code as the plugin, with the same settings (read from
+``mkdocs.yml``, ``settings.Settings``), so what passes here passes the build; ``build`` writes into a
+temporary folder and swaps it in only after a clean strict build, so a failed build never leaves
+a half-written ``site/``. Each command imports what it needs when it runs, so that ``check`` answers
+without loading the templating and build machinery.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ def check(root: Path, commentary_source: Path | None = None) -> int:
     commentary's source text (``None``: skipped, as ``--no-source`` asks), also that the units
     reproduce it exactly (the source lives outside the repository, so the build cannot)."""
     from .chars import safe
-    from .site import load_all
+    from .settings import Settings, SettingsError
+    from .site import load
     from .validate.commentary import validate_commentary_source
 
     if not root.is_dir():
@@ -45,7 +48,7 @@ def check(root: Path, commentary_source: Path | None = None) -> int:
         except (OSError, UnicodeError) as e:
             return _fail(f"{commentary_source}: cannot be read: {getattr(e, 'strerror', None) or e}")
     try:
-        ix = load_all(root / "data", root / "content" / "commentary", root)
+        ix = load(Settings.read(root))
         if source_text is not None:
             found = validate_commentary_source(ix.plan.critiques, source_text)
             if found:
@@ -56,10 +59,11 @@ def check(root: Path, commentary_source: Path | None = None) -> int:
         sys.stdout.flush()
         print(f"{len(e.problems)} problem(s).", file=sys.stderr)
         return 1
+    except SettingsError as e:
+        return _fail(str(e))
     plan = ix.plan
-    n_goals = sum(len(p.goals) for p in plan.pillars)
-    n_actions = sum(len(g.actions) for p in plan.pillars for g in p.goals)
-    print(safe(f"ok: {len(plan.pillars)} pillars, {n_goals} goals, {n_actions} actions, "
+    n = plan.counts_found()
+    print(safe(f"ok: {n['pillars']} pillars, {n['goals']} goals, {n['actions']} actions, "
                f"{len(plan.critiques)} commentary units, {len(plan.agencies)} agencies, {len(plan.footnotes)} footnotes"
                f" (version {plan.version})"))
     return 0
@@ -69,10 +73,11 @@ def build(root: Path, site_dir: Path, engine: str) -> int:
     """Both languages' builds with ``engine``; ``site_dir`` is replaced only when all succeed."""
     from .engines import BuildFailed
     from .engines import build as build_site
+    from .settings import Settings, SettingsError
 
     try:
-        build_site(root, site_dir, engine)
-    except (BuildFailed, DataError) as e:
+        build_site(Settings.read(root), site_dir, engine)
+    except (BuildFailed, DataError, SettingsError) as e:
         print(f"build failed; {site_dir.name}/ left as it was.\n{e}", file=sys.stderr)
         return 1
     print(f"built {site_dir} with {engine}")
@@ -82,10 +87,11 @@ def build(root: Path, site_dir: Path, engine: str) -> int:
 def generate(root: Path, out: Path) -> int:
     """The edition as plain files, for engines that run no plugins (Zensical)."""
     from .engines import generate as write
+    from .settings import Settings, SettingsError
 
     try:
-        configs = write(root, out)
-    except DataError as e:
+        configs = write(Settings.read(root), out)
+    except (DataError, SettingsError) as e:
         print(e, file=sys.stderr)
         return 1
     print("wrote " + ", ".join(str(c) for c in configs) + "; build each in turn, e.g. " +
@@ -95,13 +101,14 @@ def generate(root: Path, out: Path) -> int:
 
 def archive(root: Path, engine: str, ref: str | None, branch: str) -> int:
     """Freeze the newest release as its edition under v/<version>/ on the editions branch."""
+    from .archive import archive as freeze
     from .editions import ArchiveError
-    from .editions import archive as freeze
     from .engines import BuildFailed
+    from .settings import SettingsError
 
     try:
         version, made = freeze(root, engine, ref, branch)
-    except (ArchiveError, BuildFailed, DataError) as e:
+    except (ArchiveError, BuildFailed, DataError, SettingsError) as e:
         print(f"archive failed; the {branch} branch is as it was.\n{e}", file=sys.stderr)
         return 1
     if made:
@@ -159,12 +166,15 @@ def release(root: Path, version: str, date: str | None, en: str | None, zh: str 
     """Open release ``version`` in the changelog (units from ``git diff``), then run ``check``."""
     from .release import PLACEHOLDER_EN, ReleaseError
     from .release import release as write
-    from .site import load_all
+    from .settings import Settings, SettingsError
+    from .site import load
 
-    data_dir, commentary_dir = root / "data", root / "content" / "commentary"
     try:
-        ix = load_all(data_dir, commentary_dir, root)
-        changelog, line, units, record = write(root, data_dir, commentary_dir, version, ix, date, en, zh)
+        settings = Settings.read(root)
+        ix = load(settings)
+        changelog, line, units, record = write(root, settings.data, settings.commentary, version, ix, date, en, zh)
+    except SettingsError as e:
+        return _fail(str(e))
     except DataError as e:
         print(f"fix these first (make check):\n{e}", file=sys.stderr)
         return 1

@@ -1,4 +1,4 @@
-"""Frozen editions: every release is published once, under ``v/<version>/``, and never rebuilt.
+"""Editions: which edition a build is, and the frozen editions stored on a git branch.
 
 A reader who cites release 1.0.0 must read, years later, exactly what 1.0.0 said. The latest
 release lives at the permalinks (the site's root) and is rebuilt on every change; each release is
@@ -6,9 +6,11 @@ also built *once*, with ``site_url`` at ``…/v/<version>/``, and stored as a co
 (``editions``, as mike keeps its versions on ``gh-pages``) that is only ever added to. Every build
 of the site then copies the stored editions, byte for byte, into ``site/v/``.
 
-* ``archive`` (``actionplan archive``): build the newest release of the changelog as its frozen
-  edition and commit it to the branch; a version already there is refused, never rebuilt.
-* ``published`` / ``copy_into``: which editions the branch holds, and their files into a site.
+* ``Editions``: which edition a build makes (the latest, or a release being frozen) and which
+  frozen editions exist; a build learns it from ``EDITION_ENV`` and ``PUBLISHED_ENV``, set by
+  ``engines.build_into`` for the engine it runs;
+* ``published`` / ``copy_into``: which editions the branch holds, and their files into a site;
+* ``store``: commit a built edition to the branch (``archive.archive`` builds it).
 
 The branch is read with git's plumbing (``ls-tree``, ``archive``) and written the same way
 (``read-tree``, ``add`` into a private index, ``write-tree``, ``commit-tree``, ``update-ref``), so the
@@ -20,25 +22,90 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import paths
+from .index import Index
+from .labels import LABELS
+from .problems import DataError, Problem, Where
 
 BRANCH = "editions"
-_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
-
-
 class ArchiveError(Exception):
     """Archiving could not be done; the message says why."""
 
 
-def _git(root: Path, *args: str, env: dict[str, str] | None = None, binary: bool = False) -> str:
+# How a build learns which edition it is (set by `actionplan archive` and `actionplan build`, read
+# here only): the release being frozen, and the releases whose frozen editions are published.
+EDITION_ENV = "ACTIONPLAN_EDITION"
+PUBLISHED_ENV = "ACTIONPLAN_EDITIONS"
+_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+@dataclass(frozen=True)
+class Editions:
+    """Which edition a build is: ``archived`` is the release being frozen under ``v/<it>/`` (None:
+    the latest, at the permalinks); ``published`` are the releases whose frozen editions exist."""
+
+    archived: str | None = None
+    published: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Editions:
+        env = dict(os.environ) if env is None else env
+        archived = env.get(EDITION_ENV) or None
+        published = tuple(v for v in (env.get(PUBLISHED_ENV) or "").split() if _VERSION.match(v))
+        if archived is not None and not _VERSION.match(archived):
+            raise DataError([Problem(Where("data/changelog.yaml", 0), "release", "version",
+                                     f"{EDITION_ENV}={archived!r} is not a release version x.y.z")])
+        return cls(archived, published)
+
+    def edition_url(self, site_url: str) -> str:
+        """The ``site_url`` of this edition's build: an archived edition lives under ``v/<version>/``."""
+        if not site_url or self.archived is None:
+            return site_url
+        return site_url.rstrip("/") + "/" + paths.edition_root(self.archived)
+
+    def site_root(self, site_url: str) -> str:
+        """The site's root URL: an archived edition's ``site_url`` ends in ``v/<version>/``."""
+        if not site_url or self.archived is None:
+            return site_url
+        base = site_url.rstrip("/") + "/"
+        tail = paths.edition_root(self.archived)
+        return base[: -len(tail)] if base.endswith(tail) else base
+
+
+def versions_json(ix: Index, published: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The published editions, newest first, in mike's ``versions.json`` format (``version``,
+    ``title``, ``aliases``: the newest release is ``latest``), with each release's ``date`` and the
+    ``units`` it changed (from the changelog), which an old edition's pages read to tell the reader
+    whether the unit they show has changed since."""
+    newest = ix.plan.releases[0].version if ix.plan.releases else None
+    return [{"version": r.version, "title": f"{r.version} ({r.date})", "aliases": ["latest"] if r.version == newest else [],
+             "date": r.date, "units": list(r.units)}
+            for r in ix.plan.releases if r.version in published]
+
+
+def theme_extra(ix: Index, lang: str, editions: Editions) -> dict[str, Any]:
+    """What the theme's version bar needs (``config.extra.edition``): this edition's version, the
+    way up to the site's root, the language's prefix, the published editions and the words."""
+    version = ix.plan.releases[0].version if ix.plan.releases else "0.0.0"
+    published = sorted({*editions.published, *([editions.archived] if editions.archived else [])},
+                       key=lambda v: tuple(int(x) for x in v.split(".")), reverse=True)
+    L = LABELS[lang]
+    return {"version": version, "archived": editions.archived is not None, "root": paths.to_site_root(lang, editions.archived is not None),
+            "prefix": paths.prefix(lang), "published": published, "versions_json": paths.VERSIONS,
+            "editions": paths.EDITIONS, "changelog": paths.url(paths.CHANGELOG),
+            "words": {k: L[k] for k in ("edition_version", "edition_latest", "edition_is_latest", "edition_old",
+                                        "edition_changed", "edition_unchanged", "edition_versions", "edition_all")}}
+
+
+
+def git(root: Path, *args: str, env: dict[str, str] | None = None, binary: bool = False) -> str:
     result = subprocess.run(["git", *args], cwd=root, env={**os.environ, **(env or {})}, capture_output=True, check=False)
     if result.returncode != 0:
         raise ArchiveError(f"git {' '.join(args)}: {result.stderr.decode(errors='replace').strip()}")
@@ -69,7 +136,7 @@ def published(root: Path, branch: str = BRANCH) -> list[str]:
     commit = _ref(root, branch)
     if commit is None:
         return []
-    names = _git(root, "ls-tree", "--name-only", f"{commit}:{paths.EDITIONS.rstrip('/')}").split() if _has_editions(root, commit) else []
+    names = git(root, "ls-tree", "--name-only", f"{commit}:{paths.EDITIONS.rstrip('/')}").split() if _has_editions(root, commit) else []
     return sorted((n for n in names if _VERSION.match(n)), key=_key, reverse=True)
 
 
@@ -94,69 +161,6 @@ def copy_into(root: Path, site: Path, branch: str = BRANCH) -> list[str]:
     return versions
 
 
-@contextmanager
-def environ(**values: str) -> Iterator[None]:
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
-def _project_at(root: Path, ref: str, out: Path) -> Path:
-    """The project as it is now, with the data and commentary of ``ref``: an edition is its
-    release's text, rendered by today's toolchain on the day it is frozen."""
-    files = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")
-    for name in filter(None, files):
-        src = root / name
-        if src.is_file():
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, out / name)
-    for folder in ("data", "content/commentary"):
-        shutil.rmtree(out / folder, ignore_errors=True)
-    data = subprocess.run(["git", "archive", "--format=tar", ref, "data", "content/commentary"], cwd=root, capture_output=True, check=False)
-    if data.returncode != 0:
-        raise ArchiveError(f"git archive {ref}: {data.stderr.decode(errors='replace').strip()}")
-    with tarfile.open(fileobj=io.BytesIO(data.stdout)) as tar:
-        tar.extractall(out, filter="data")
-    return out
-
-
-def archive(root: Path, engine: str = "mkdocs", ref: str | None = None, branch: str = BRANCH) -> tuple[str, bool]:
-    """Freeze the newest release of the changelog (at ``ref``'s data, or the working tree's) as
-    ``v/<version>/`` on ``branch``. Returns (version, whether it was archived now): a version the
-    branch holds already is left as it is, since a published edition is never rebuilt."""
-    from .engines import build_into, read_config
-    from .site import EDITION_ENV, PUBLISHED_ENV, load_all
-
-    root = root.resolve()
-    with tempfile.TemporaryDirectory(prefix="actionplan-edition-") as tmp_name:
-        tmp = Path(tmp_name)
-        project = root if ref is None else _project_at(root, ref, tmp / "project")
-        cfg = read_config(project / "mkdocs.yml")
-        ix = load_all(project / "data", project / "content" / "commentary", project)
-        if not ix.plan.releases:
-            raise ArchiveError("data/changelog.yaml has no release to archive")
-        version = ix.plan.releases[0].version
-        have = published(root, branch)
-        if version in have:
-            return version, False
-        if not cfg.get("site_url"):
-            raise ArchiveError("site_url is not set: a frozen edition must know its address (set SITE_URL)")
-        tree = tmp / "tree"
-        target = tree / paths.edition_root(version)
-        # The build puts site_url under v/<version>/ itself (site.Editions.edition_url).
-        with environ(**{EDITION_ENV: version, PUBLISHED_ENV: " ".join(have)}):
-            build_into(project, target, engine, work=tmp / "generated")
-        _commit(root, tree, version, branch)
-        return version, True
-
-
 def _identity(root: Path) -> dict[str, str]:
     """A committer for the edition's commit where git has none configured (a CI runner, a test)."""
     configured = subprocess.run(["git", "config", "user.email"], cwd=root, capture_output=True, check=False).returncode == 0
@@ -166,16 +170,17 @@ def _identity(root: Path) -> dict[str, str]:
     return {f"GIT_{role}_{k}": v for role in ("AUTHOR", "COMMITTER") for k, v in who.items()}
 
 
-def _commit(root: Path, tree: Path, version: str, branch: str) -> None:
+def store(root: Path, tree: Path, version: str, branch: str) -> None:
+    """Commit ``tree``'s ``v/<version>/`` to ``branch`` as the frozen edition of ``version``."""
     parent = _ref(root, branch)
     local = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"], cwd=root,
                            capture_output=True, text=True, check=False).stdout.strip()
     with tempfile.TemporaryDirectory(prefix="actionplan-index-") as idx:
         env = {"GIT_INDEX_FILE": str(Path(idx) / "index")}
         if parent:
-            _git(root, "read-tree", parent, env=env)
-        _git(root, f"--work-tree={tree}", "add", "--force", "--", paths.edition_root(version).rstrip("/"), env=env)
-        sha = _git(root, "write-tree", env=env).strip()
+            git(root, "read-tree", parent, env=env)
+        git(root, f"--work-tree={tree}", "add", "--force", "--", paths.edition_root(version).rstrip("/"), env=env)
+        sha = git(root, "write-tree", env=env).strip()
     message = f"edition {version}: the release frozen at {paths.edition_root(version)} (never rebuilt)"
-    commit = _git(root, "commit-tree", sha, *(["-p", parent] if parent else []), "-m", message, env=_identity(root)).strip()
-    _git(root, "update-ref", f"refs/heads/{branch}", commit, local)
+    commit = git(root, "commit-tree", sha, *(["-p", parent] if parent else []), "-m", message, env=_identity(root)).strip()
+    git(root, "update-ref", f"refs/heads/{branch}", commit, local)

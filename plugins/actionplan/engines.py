@@ -23,18 +23,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any
 
 import yaml
 
+from . import editions as stored
 from . import paths
+from .editions import EDITION_ENV, PUBLISHED_ENV, Editions, theme_extra
 from .search import index_site
-from .site import Editions, edition, load_all, source_base, theme_extra
+from .settings import CONFIGS, PLUGIN, Settings, read_config
+from .site import language_build, load, source_base
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
-# (configuration file, the site folder it builds into, relative to the site root), per language.
-CONFIGS = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
-PLUGIN = "actionplan"
 
 
 _running: list[subprocess.Popen[str]] = []  # the engine processes of this build, stopped with it
@@ -53,19 +52,22 @@ def _command(engine: str) -> list[str]:
     return [str(exe if exe.exists() else shutil.which(engine) or engine)]
 
 
-def _env() -> dict[str, str]:
+def _env(editions: Editions) -> dict[str, str]:
+    """The engine's environment: ours, with the edition it builds (read by the plugin, ``Editions.from_env``)."""
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' and Material's banners, not build output
+    env[EDITION_ENV] = editions.archived or ""
+    env[PUBLISHED_ENV] = " ".join(editions.published)
     return env
 
 
-def run_engine(engine: str, config: Path, site_dir: Path | None, cwd: Path) -> None:
+def run_engine(engine: str, config: Path, site_dir: Path | None, cwd: Path, editions: Editions | None = None) -> None:
     """One strict build of ``config`` (into ``site_dir``; None: the config's own ``site_dir``,
     which is how Zensical is told, since it resolves that setting beside the config file)."""
     cmd = [*_command(engine), "build", "-f", str(config), "--strict"]
     if site_dir is not None:
         cmd += ["-d", str(site_dir)]
-    proc = subprocess.Popen(cmd, cwd=cwd, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=_env(editions or Editions()), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _running.append(proc)
     try:
         out, err = proc.communicate()
@@ -78,79 +80,34 @@ def run_engine(engine: str, config: Path, site_dir: Path | None, cwd: Path) -> N
 
 # -- generate ------------------------------------------------------------------------------
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does for the one tag we use, ``!ENV [NAME, default]``."""
-
-
-def _env_tag(loader: _ConfigLoader, node: yaml.Node) -> Any:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]  # type: ignore[arg-type]
-    *keys, default = names if len(names) > 1 else [*names, None]
-    return next((os.environ[k] for k in keys if k in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    """A configuration file with its ``INHERIT`` merged in (mappings merged, the rest replaced)."""
-    data: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    parent = data.pop("INHERIT", None)
-    if parent:
-        return _merge(read_config(path.parent / parent), data)
-    return data
-
-
-def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
-    return out
-
-
-def _plugin_options(cfg: dict[str, Any]) -> dict[str, Any]:
-    for item in cfg.get("plugins", []):
-        if isinstance(item, dict) and PLUGIN in item:
-            return dict(item[PLUGIN] or {})
-        if item == PLUGIN:
-            return {}
-    raise BuildFailed(f"{PLUGIN}: the plugin is not listed in the configuration's 'plugins'")
-
-
-def generate(root: Path, out: Path) -> list[Path]:
+def generate(settings: Settings, out: Path, editions: Editions | None = None) -> list[Path]:
     """Write the edition as plain files into ``out``: one docs folder and one configuration
     per language (``out/mkdocs.yml`` for the site root, ``out/mkdocs.en.yml``), with the authored
     pages, the generated pages and files, and a copy of the theme overrides. Returns the
     configuration files, in the order they must be built (the root first: it cleans its site).
     """
-    root = root.resolve()
+    root = settings.root
+    editions = editions or Editions()
     out.mkdir(parents=True, exist_ok=True)
     configs: list[Path] = []
-    ix = None
-    editions = Editions.from_env()
+    ix = load(settings)
     for lang, (name, sub) in CONFIGS.items():
         cfg = read_config(root / name)
-        opts = _plugin_options(cfg)
-        if ix is None:
-            ix = load_all(root / opts.get("data_dir", "data"), root / opts.get("commentary_dir", "content/commentary"), root,
-                          require_translations=opts.get("require_translations", True), strict_counts=opts.get("strict_counts", True))
         docs = (root / cfg.get("docs_dir", "docs")).resolve()
         target = out / lang
         if target.exists():
             shutil.rmtree(target)
         excluded = [(docs / line.strip().strip("/")).resolve() for line in str(cfg.get("exclude_docs") or "").splitlines() if line.strip()]
-        excluded.append((root / opts.get("commentary_dir", "content/commentary")).resolve())
+        excluded.append(settings.commentary.resolve())
         for f in sorted(docs.rglob("*")):
             if f.is_file() and not any(f.resolve().is_relative_to(x) for x in excluded):
                 dest = target / f.relative_to(docs)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(f, dest)
         repo_blob = source_base(cfg.get("edit_uri"), cfg.get("repo_url"))
-        assets = root / opts.get("assets_dir", "content/assets")
         if cfg.get("site_url"):
             cfg["site_url"] = editions.edition_url(str(cfg["site_url"]))
-        built = edition(ix, lang, str(cfg.get("site_url") or ""), repo_blob,
-                        assets=None if assets.resolve().is_relative_to(docs) else assets,
-                        editions=editions)
+        built = language_build(ix, lang, str(cfg.get("site_url") or ""), repo_blob, assets=settings.assets_outside(docs), editions=editions)
         cfg["extra"] = {**(cfg.get("extra") or {}), "edition": theme_extra(ix, lang, editions)}
         for page in built.pages:
             dest = target / page.src
@@ -208,18 +165,20 @@ def _cleaned_on_term(path: Path) -> Iterator[None]:
             signal.signal(s, handler)
 
 
-def build_into(root: Path, site: Path, engine: str = "mkdocs", work: Path | None = None) -> None:
+def build_into(settings: Settings, site: Path, engine: str = "mkdocs", work: Path | None = None,
+               editions: Editions | None = None) -> None:
     """Build the edition with ``engine`` into the (empty or absent) folder ``site``, then its
-    search index (Pagefind, over the HTML of both builds, so search is the same on every engine)."""
+    search index (Pagefind, over the HTML of both builds, so search is the same on every engine).
+
+    ``editions`` says which edition this is; by default the latest, with the frozen editions the
+    editions branch holds (``actionplan archive`` passes the release it freezes)."""
     if engine not in ENGINES:
         raise BuildFailed(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
-    from . import editions
-    from .site import EDITION_ENV, PUBLISHED_ENV
-
-    latest = not os.environ.get(EDITION_ENV)  # not a frozen edition being made by `actionplan archive`
-    stored = editions.published(root) if latest else []
-    with editions.environ(**({PUBLISHED_ENV: " ".join(stored)} if latest else {})):
-        _build_engine(root, site, engine, work)
+    root = settings.root
+    latest = editions is None or editions.archived is None
+    if editions is None:
+        editions = Editions(None, tuple(stored.published(root)))
+    _build_engine(settings, site, engine, work, editions)
     try:
         index_site(site)
     except RuntimeError as e:
@@ -228,31 +187,31 @@ def build_into(root: Path, site: Path, engine: str = "mkdocs", work: Path | None
         # After indexing: each stored edition carries its own search index, and the latest's
         # search finds only the latest.
         try:
-            editions.copy_into(root, site)
-        except editions.ArchiveError as e:
+            stored.copy_into(root, site)
+        except stored.ArchiveError as e:
             raise BuildFailed(f"stored editions: {e}") from None
 
 
-def _build_engine(root: Path, site: Path, engine: str, work: Path | None) -> None:
+def _build_engine(settings: Settings, site: Path, engine: str, work: Path | None, editions: Editions) -> None:
     if engine == "zensical":
         gen = work or site.with_name(site.name + ".generated")
-        for config in generate(root, gen):  # the root's build first: each build empties its site_dir
-            run_engine(engine, config, None, gen)
+        for config in generate(settings, gen, editions):  # the root's build first: each build empties its site_dir
+            run_engine(engine, config, None, gen, editions)
         shutil.rmtree(site, ignore_errors=True)
         (gen / "site").rename(site)
     else:
         for name, sub in CONFIGS.values():
-            run_engine(engine, root / name, site / sub if sub else site, root)
+            run_engine(engine, settings.root / name, site / sub if sub else site, settings.root, editions)
 
 
-def build(root: Path, site_dir: Path, engine: str = "mkdocs") -> None:
+def build(settings: Settings, site_dir: Path, engine: str = "mkdocs") -> None:
     """Strict build into a sibling temp folder; ``site_dir`` is replaced only on success."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     with _cleaned_on_term(tmp):
         try:
-            build_into(root, tmp / "site", engine, work=tmp / "generated")
+            build_into(settings, tmp / "site", engine, work=tmp / "generated")
             old = site_dir.with_name(f".{site_dir.name}.old")
             shutil.rmtree(old, ignore_errors=True)
             if site_dir.exists():

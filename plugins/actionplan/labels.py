@@ -53,8 +53,6 @@ LABELS: dict[str, dict[str, str]] = {
         "editorial": "编者按（本站所加，非评论原文）",
         "coverage": "评论覆盖情况",
         "figure": "《计划》三大支柱及其细分目标示意图",
-        "figure_caption": "每格为一项目标：编号、标题与推荐政策行动条数；由数据生成。",
-        "record_figure_caption": "每行是一个支柱：灰条为其推荐政策行动总数，色条为有“实施”或“相关”官方文件的行动数（计划发布前的背景文件不计）；由数据生成。",
         "claims": "可核查的数字",
         "claim_holds": "成立",
         "claim_fails": "不成立",
@@ -189,7 +187,6 @@ LABELS: dict[str, dict[str, str]] = {
         # The plan's publication month (plan.yaml's published, YYYY-MM): year, month (a number), month_name.
         "plan_published": "{year} 年 {month} 月",
         "month_names": "一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月",
-        # Chosen inline in svg.py and render.py for now; ready for them.
         "figure_caption": "每格为一项目标：编号、标题与推荐政策行动条数；由数据生成。",
         "record_figure_caption": ("每行是一个支柱：灰条为其推荐政策行动总数，色条为有“实施”或“相关”官方文件的行动数"
                                   "（计划发布前的背景文件不计）；由数据生成。"),
@@ -251,9 +248,6 @@ LABELS: dict[str, dict[str, str]] = {
         "editorial": "Editorial note (ours, not part of the commentary)",
         "coverage": "Where the commentary concentrates",
         "figure": "The three pillars of the Plan and their goals",
-        "figure_caption": "Each box is a goal: its ID, title and number of recommended policy actions; drawn from the data.",
-        "record_figure_caption": ("One row per pillar: the grey bar is its number of recommended policy actions, the coloured bars those with an "
-                                  "instrument that implements them or a related one (instruments from before the plan not counted); drawn from the data."),
         "claims": "Checkable figures",
         "claim_holds": "holds",
         "claim_fails": "does not hold",
@@ -392,7 +386,6 @@ LABELS: dict[str, dict[str, str]] = {
         # The plan's publication month (plan.yaml's published, YYYY-MM): year, month (a number), month_name.
         "plan_published": "{month_name} {year}",
         "month_names": "January February March April May June July August September October November December",
-        # Chosen inline in svg.py and render.py for now; ready for them.
         "figure_caption": "Each box is a goal: its ID, title and number of recommended policy actions; drawn from the data.",
         "record_figure_caption": ("One row per pillar: the grey bar is its number of recommended policy actions, the coloured bars those with an "
                                   "instrument that implements them or a related one (instruments from before the plan not counted); drawn from the data."),

@@ -27,8 +27,10 @@ from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
 from . import paths
+from .editions import Editions, theme_extra
 from .problems import DataError
-from .site import Editions, edition, load_all, source_base, theme_extra
+from .settings import Settings, SettingsError
+from .site import language_build, load, source_base
 
 log = get_plugin_logger(__name__)
 
@@ -55,24 +57,19 @@ class ActionPlanConfig(base.Config):  # type: ignore[no-untyped-call]
     """Generate the edition's pages; off only to build the authored pages alone."""
     lang = c.Choice(paths.LANGS, default=paths.DEFAULT_LANG)
     """The language this build publishes (``zh`` at the site root, ``en`` under ``en/``)."""
-    data_dir = c.Type(str, default="data")
-    """Folder of the plan's YAML, relative to mkdocs.yml."""
-    commentary_dir = c.Type(str, default="content/commentary")
-    """Folder of the commentary units, relative to mkdocs.yml. Its files are data: where it lies
-    inside docs_dir, they are taken out of the build, and the plugin renders their pages."""
-    assets_dir = c.Type(str, default="content/assets")
-    """The shared CSS and script (relative to mkdocs.yml), copied into the builds whose docs_dir
-    does not hold it, so that every language's site is whole."""
-    require_translations = c.Type(bool, default=True)
-    """A missing translation fails the build instead of silently showing only the original."""
-    strict_counts = c.Type(bool, default=True)
-    """The data must hold exactly the plan's counts (3/30/103): an accidental deletion fails loudly."""
+    # The options of ``settings.Settings``, with its defaults (documented there), relative to mkdocs.yml.
+    data_dir = c.Type(str, default=Settings.data_dir)
+    commentary_dir = c.Type(str, default=Settings.commentary_dir)
+    assets_dir = c.Type(str, default=Settings.assets_dir)
+    require_translations = c.Type(bool, default=Settings.require_translations)
+    strict_counts = c.Type(bool, default=Settings.strict_counts)
 
 
 class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped-call]
     supports_multiple_instances = False
     base_url = ""  # the site_url of this edition's root: the site's root, or an archived edition's
     editions = Editions()
+    settings: Settings
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Refuse configurations that would publish broken citations."""
@@ -95,7 +92,8 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             # Both builds name the site's root in site_url; this one publishes under its prefix,
             # and the theme's canonical links and sitemap must say so.
             config.site_url = config.site_url.rstrip("/") + "/" + paths.prefix(self.config.lang)
-        data_dir = self._root(config) / self.config.data_dir
+        self.settings = self._settings(config)
+        data_dir = self.settings.data
         if not data_dir.is_dir():
             raise PluginError(f"actionplan: data_dir {self.config.data_dir!r} is not a folder next to mkdocs.yml ({data_dir})")
         return config
@@ -107,15 +105,15 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         """Add the generated pages and files; an authored page at the same path wins."""
         if not self.config.enabled:
             return files
-        root = self._root(config)
+        settings = self.settings
+        root = settings.root
         try:
-            ix = load_all(root / self.config.data_dir, root / self.config.commentary_dir, root,
-                          require_translations=self.config.require_translations, strict_counts=self.config.strict_counts)
+            ix = load(settings)
         except DataError as e:
             raise PluginError(str(e)) from None
         docs = Path(config.docs_dir).resolve()
         docs_rel = os.path.relpath(docs, root).replace(os.sep, "/")
-        commentary = (root / self.config.commentary_dir).resolve()
+        commentary = settings.commentary.resolve()
         for f in list(files):
             path = Path(f.abs_src_path).resolve() if f.abs_src_path else None
             if path is not None and path.is_relative_to(commentary):
@@ -123,13 +121,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             elif f.is_documentation_page():
                 f.edit_uri = f"{docs_rel}/{f.src_uri}"  # edit_uri points at the repository root
         repo_blob = source_base(config.edit_uri, config.repo_url)
-        assets = root / self.config.assets_dir
         # The theme's version bar (overrides/main.html) reads the edition from config.extra; its
         # version comes from the changelog, known only now that the data is loaded.
         config.extra["edition"] = theme_extra(ix, self.config.lang, self.editions)
-        built = edition(ix, self.config.lang, self.base_url, repo_blob,
-                        assets=None if assets.resolve().is_relative_to(docs) else assets,
-                        editions=self.editions)
+        built = language_build(ix, self.config.lang, self.base_url, repo_blob, assets=settings.assets_outside(docs), editions=self.editions)
         for page in built.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")
@@ -172,6 +167,9 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         context["config"] = per_page
         return context
 
-    @staticmethod
-    def _root(config: MkDocsConfig) -> Path:
-        return Path(config.config_file_path).resolve().parent
+    def _settings(self, config: MkDocsConfig) -> Settings:
+        """The project's settings from this plugin's options (paths relative to mkdocs.yml)."""
+        try:
+            return Settings.from_options(Path(config.config_file_path).resolve().parent, dict(self.config))
+        except SettingsError as e:
+            raise PluginError(str(e)) from None

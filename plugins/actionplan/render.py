@@ -143,7 +143,6 @@ class Renderer:
         """What the theme override prints into a page's head: citation metadata (Highwire
         ``citation_*``, Dublin Core), OpenGraph, the language alternates and JSON-LD. Values are
         plain text here; the template escapes each (``tojson`` for the JSON-LD)."""
-        zh = self.lang == "zh"
         url = self.permalink(src)
         author = self.site.editors(self.lang)
         container = self.site.title(self.lang)
@@ -151,7 +150,7 @@ class Renderer:
         plan = self.plan
         ld: dict[str, Any] = {
             "@context": "https://schema.org", "@type": kind, "@id": url, "url": url, "name": title,
-            "description": description, "inLanguage": "zh-CN" if zh else "en-US",
+            "description": description, "inLanguage": self.L["locale_bcp47"],
             "author": {"@type": "Organization", "name": author},
             "publisher": {"@type": "Organization", "name": author},
             "dateModified": date, "version": self.site.version,
@@ -164,7 +163,7 @@ class Renderer:
         return {
             "title": title, "description": description, "author": author, "date": date, "url": url,
             "publisher": container, "container": container, "lang": self.lang, "version": self.site.version,
-            "source": plan.pdf_url, "locale": "zh_CN" if zh else "en_US", "locale_other": "en_US" if zh else "zh_CN",
+            "source": plan.pdf_url, "locale": self.L["locale_og"], "locale_other": self.L["locale_og_other"],
             # This page in each language, relative to this page: the MkDocs adapter hands them to
             # the theme (its documented extra.alternate), which prints them as the page's hreflang
             # pair and as its language selector's links. Relative, because the theme's script
@@ -182,7 +181,7 @@ class Renderer:
         date, version = self.updated(uid)
         rec = self.record(uid, src)
         formats = cite.citations(rec)
-        first = "GB/T 7714-2015" if self.lang == "zh" else "APA 7"
+        first = self.L["cite_first"]
         downloads = [(ext, self.file_link(src, paths.cite_file(uid, ext), self.lang), f"{rec.bib_key}.{ext}") for ext in paths.CITE_EXTS]
         this_version = self.versioned_link(src)
         head = self.head(src, rec.title, description, date)
@@ -194,7 +193,7 @@ class Renderer:
                 "pin_example": cite.pinpoint(pin_label, 2), "pin_label": pin_label, "pin_anchor": paths.paragraph(2)}
 
     def described(self, label: str, body: str) -> str:
-        return f"{label}{'：' if self.lang == 'zh' else ': '}{text.excerpt(body, 150)}"
+        return f"{label}{self.L['label_sep']}{text.excerpt(body, 150)}"
 
     def hub(self, src: str, title: str, description: str, **meta: Any) -> dict[str, Any]:
         """Front matter of a hub page (home, overviews, an agency): title, description and head."""
@@ -269,7 +268,7 @@ class Renderer:
         return {
             "L": self.L, "lang": self.lang, "src": src, "home": paths.rel_md(src, paths.HOME),
             "other_lang": self.other, "other_link": paths.rel_url(here, paths.site_path(src, self.other)),
-            "other_name": "English" if self.other == "en" else "中文", "permalink": self.permalink(src), **extra,
+            "other_name": self.L["other_name"], "permalink": self.permalink(src), **extra,
         }
 
     def page(self, template: str, src: str, where: Where, meta: dict[str, Any], **ctx: Any) -> Page:

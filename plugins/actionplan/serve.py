@@ -22,6 +22,7 @@ from typing import Any
 
 from .engines import BuildFailed, build_into
 from .problems import DataError
+from .settings import Settings, SettingsError
 
 WATCHED = ("data", "content", "overrides", "plugins/actionplan", "mkdocs.yml", "mkdocs.en.yml")
 STATE = "/__actionplan__/state"
@@ -80,8 +81,9 @@ class Preview:
     def rebuild(self) -> None:
         target = self.work / f"site-{self.version + 1}"
         try:
-            build_into(self.root, target, self.engine, work=self.work / "generated")
-        except (BuildFailed, DataError) as e:
+            # Read each time: mkdocs.yml is watched, and its options may have changed.
+            build_into(Settings.read(self.root), target, self.engine, work=self.work / "generated")
+        except (BuildFailed, DataError, SettingsError) as e:
             shutil.rmtree(target, ignore_errors=True)
             with self.lock:
                 self.error = str(e)

@@ -9,20 +9,19 @@ problems here, not surprises in the built site.
 from __future__ import annotations
 
 import os
-import re
 import stat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from . import cite, export, paths, redirect
+from .editions import Editions, versions_json
 from .index import Index, build
-from .labels import LABELS
 from .load import commentary_files, load_commentary, load_plan
 from .names import check_agency_names
 from .pages import all_pages
 from .problems import DataError, Problem, Where
 from .render import Renderer
+from .settings import Settings
 from .templating import Page
 from .validate.commentary import validate_commentary, validate_releases
 from .validate.plan import validate_plan
@@ -105,6 +104,12 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
     return build(replace(plan, critiques=critiques))
 
 
+def load(settings: Settings) -> Index:
+    """``load_all`` with the project's settings: what every entry point calls."""
+    return load_all(settings.data, settings.commentary, settings.root,
+                    require_translations=settings.require_translations, strict_counts=settings.strict_counts)
+
+
 @dataclass(frozen=True)
 class Output:
     """A file of a language's build that is not a page: ``path`` is relative to that build's
@@ -116,7 +121,7 @@ class Output:
 
 
 @dataclass(frozen=True)
-class Edition:
+class LanguageBuild:
     """Everything one language's build adds to the authored pages."""
 
     lang: str
@@ -124,73 +129,8 @@ class Edition:
     outputs: list[Output]
 
 
-# How a build learns which edition it is (set by `actionplan archive` and `actionplan build`, read
-# here only): the release being frozen, and the releases whose frozen editions are published.
-EDITION_ENV = "ACTIONPLAN_EDITION"
-PUBLISHED_ENV = "ACTIONPLAN_EDITIONS"
-_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
-
-
-@dataclass(frozen=True)
-class Editions:
-    """Which edition a build is: ``archived`` is the release being frozen under ``v/<it>/`` (None:
-    the latest, at the permalinks); ``published`` are the releases whose frozen editions exist."""
-
-    archived: str | None = None
-    published: tuple[str, ...] = field(default=())
-
-    @classmethod
-    def from_env(cls, env: dict[str, str] | None = None) -> Editions:
-        env = dict(os.environ) if env is None else env
-        archived = env.get(EDITION_ENV) or None
-        published = tuple(v for v in (env.get(PUBLISHED_ENV) or "").split() if _VERSION.match(v))
-        if archived is not None and not _VERSION.match(archived):
-            raise DataError([Problem(Where("data/changelog.yaml", 0), "release", "version",
-                                     f"{EDITION_ENV}={archived!r} is not a release version x.y.z")])
-        return cls(archived, published)
-
-    def edition_url(self, site_url: str) -> str:
-        """The ``site_url`` of this edition's build: an archived edition lives under ``v/<version>/``."""
-        if not site_url or self.archived is None:
-            return site_url
-        return site_url.rstrip("/") + "/" + paths.edition_root(self.archived)
-
-    def site_root(self, site_url: str) -> str:
-        """The site's root URL: an archived edition's ``site_url`` ends in ``v/<version>/``."""
-        if not site_url or self.archived is None:
-            return site_url
-        base = site_url.rstrip("/") + "/"
-        tail = paths.edition_root(self.archived)
-        return base[: -len(tail)] if base.endswith(tail) else base
-
-
-def versions_json(ix: Index, published: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The published editions, newest first, in mike's ``versions.json`` format (``version``,
-    ``title``, ``aliases``: the newest release is ``latest``), with each release's ``date`` and the
-    ``units`` it changed (from the changelog), which an old edition's pages read to tell the reader
-    whether the unit they show has changed since."""
-    newest = ix.plan.releases[0].version if ix.plan.releases else None
-    return [{"version": r.version, "title": f"{r.version} ({r.date})", "aliases": ["latest"] if r.version == newest else [],
-             "date": r.date, "units": list(r.units)}
-            for r in ix.plan.releases if r.version in published]
-
-
-def theme_extra(ix: Index, lang: str, editions: Editions) -> dict[str, Any]:
-    """What the theme's version bar needs (``config.extra.edition``): this edition's version, the
-    way up to the site's root, the language's prefix, the published editions and the words."""
-    version = ix.plan.releases[0].version if ix.plan.releases else "0.0.0"
-    published = sorted({*editions.published, *([editions.archived] if editions.archived else [])},
-                       key=lambda v: tuple(int(x) for x in v.split(".")), reverse=True)
-    L = LABELS[lang]
-    return {"version": version, "archived": editions.archived is not None, "root": paths.to_site_root(lang, editions.archived is not None),
-            "prefix": paths.prefix(lang), "published": published, "versions_json": paths.VERSIONS,
-            "editions": paths.EDITIONS, "changelog": paths.url(paths.CHANGELOG),
-            "words": {k: L[k] for k in ("edition_version", "edition_latest", "edition_is_latest", "edition_old",
-                                        "edition_changed", "edition_unchanged", "edition_versions", "edition_all")}}
-
-
-def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: Path | None = None,
-            editions: Editions | None = None) -> Edition:
+def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: Path | None = None,
+            editions: Editions | None = None) -> LanguageBuild:
     """The generated pages and files of ``lang``'s build.
 
     The default language's build (the site root) carries the export, the short-ID resolver and
@@ -239,7 +179,7 @@ def edition(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: 
         if old.startswith(prefix) and (prefix or not any(old.startswith(paths.prefix(x)) for x in paths.LANGS if x != lang)):
             here, there = old[len(prefix):], new[len(prefix):] if new.startswith(prefix) else new
             outputs.append(Output(redirect.page_path(here), redirect.redirect_html(here, there, there, site + new)))
-    return Edition(lang, pages, outputs)
+    return LanguageBuild(lang, pages, outputs)
 
 
 def _feed(ix: Index, en: Renderer) -> str:

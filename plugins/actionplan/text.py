@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from .cite import ACCESS_CLOSE, ACCESS_OPEN
+
 _MARKER = re.compile(r"\[\^(\d+)\]((?:\[\^\d+\])*)")
 _WWW = re.compile(r"\b(www\.[A-Za-z0-9./\-_%~]+[A-Za-z0-9/])")
 _SPACE = re.compile(r"\s+")
@@ -125,8 +127,6 @@ def cite_pre(text: str) -> Markup:
     (between ``cite.ACCESS_OPEN`` and ``cite.ACCESS_CLOSE``) made empty, hidden spans that carry
     the clause in ``data-ap-accessed``: without script the reader sees no placeholder, and the
     page's script fills in today's date."""
-    from .cite import ACCESS_CLOSE, ACCESS_OPEN
-
     out: list[str] = []
     rest = str(text)
     while rest:
