@@ -62,7 +62,7 @@ def units(index: Index) -> list[tuple[str, str]]:
 def test_bibtex_keeps_the_corporate_author_whole(tiny_index: Index, lang: str) -> None:
     r = Renderer(tiny_index, lang, SITE, None)
     for uid, src in units(tiny_index):
-        rec = r.record(uid, src)
+        rec = r.cite_record(uid, src)
         for text in (cite.bibtex(rec), cite.without_access(cite.citations(rec)["BibTeX"])):
             lib = bibtexparser.parse_string(text)
             assert not lib.failed_blocks, text
@@ -77,7 +77,7 @@ def test_bibtex_keeps_the_corporate_author_whole(tiny_index: Index, lang: str) -
 def test_ris_keeps_the_corporate_author_whole(tiny_index: Index, lang: str) -> None:
     r = Renderer(tiny_index, lang, SITE, None)
     for uid, src in units(tiny_index):
-        rec = r.record(uid, src)
+        rec = r.cite_record(uid, src)
         for text in (cite.ris(rec), cite.without_access(cite.citations(rec)["RIS"])):
             (entry,) = rispy.loads(text)
             assert entry["type_of_reference"] == "ELEC"
@@ -100,7 +100,7 @@ def render_csl(item: dict[str, object], style: str) -> str:
 def test_csl_records_render_in_apa_and_gbt_7714(tiny_index: Index, lang: str, style: str) -> None:
     r = Renderer(tiny_index, lang, SITE, None)
     for uid, src in units(tiny_index):
-        rec = r.record(uid, src)
+        rec = r.cite_record(uid, src)
         item = cite.csl(rec)
         assert item["author"] == [{"literal": rec.author}]
         text = render_csl(item, style)
@@ -150,7 +150,7 @@ def test_downloadable_citations_for_every_unit_in_both_languages(tiny_index: Ind
     for lang in paths.LANGS:
         r = Renderer(tiny_index, lang, SITE, None)
         for uid, src in units(tiny_index):
-            rec = r.record(uid, src)
+            rec = r.cite_record(uid, src)
             base = paths.prefix(lang) + "cite/" + uid
             assert rispy.loads(tiny_files[base + ".ris"])[0]["authors"] == [rec.author]
             assert bibtexparser.parse_string(tiny_files[base + ".bib"]).entries[0].key == rec.bib_key
@@ -160,7 +160,7 @@ def test_downloadable_citations_for_every_unit_in_both_languages(tiny_index: Ind
 
 def test_a_versioned_locator_goes_in_every_format_beside_the_permalink() -> None:
     site = cite.Site("Ed", "编", "T", "题", "1.0.1")
-    rec = cite.record(site, "I.1", "en", "Goal I.1", "https://x.org/en/plan/I.1/", "2026-01-02", versioned_url="https://x.org/v/1.0.1/en/plan/I.1/")
+    rec = cite.citation_of(site, "I.1", "en", "Goal I.1", "https://x.org/en/plan/I.1/", "2026-01-02", versioned_url="https://x.org/v/1.0.1/en/plan/I.1/")
     assert cite.csl(rec)["URL"] == rec.versioned_url and rec.url in cite.csl(rec)["note"]
     (ris,) = rispy.loads(cite.ris(rec))
     assert ris["urls"][0] == rec.versioned_url

@@ -1,6 +1,7 @@
-"""The annotated, citable edition of America's AI Action Plan as an MkDocs plugin.
+"""The annotated, citable edition of America's AI Action Plan: an engine-free core with a thin MkDocs adapter.
 
-Data flows one way: load (records remember file and line) -> validate (all problems at once)
--> index (lookups, reverse links) -> render (HTML pages) -> MkDocs. Only ``plugin`` imports
-MkDocs, so everything else is tested as plain functions.
+Data flows one way (README, Architecture): settings -> load (records remember file and line) ->
+validate (every problem at once) -> index (lookups, reverse links) -> pages (Jinja -> front matter
+and Markdown) and export (JSON, CSV, citations, feed) -> an engine: MkDocs or ProperDocs through
+``mkdocs_plugin`` (the only module that imports MkDocs), Zensical through ``engines.generate``.
 """

@@ -1,6 +1,6 @@
 """How a unit is cited: one record per page, and every format made from it.
 
-A page's ``Record`` holds what every format says: the corporate author, the unit's title, the
+A page's ``Citation`` holds what every format says: the corporate author, the unit's title, the
 site (container), the release, the permalink and, once versioned editions exist, the exact
 locator (``versioned_url``, ``None`` until then). The formats are made from the record only, so
 the title, author and URL are the same in GB/T 7714-2015, APA 7, Chicago, BibTeX, RIS, CSL-JSON
@@ -49,7 +49,7 @@ class Site:
 
 
 @dataclass(frozen=True)
-class Record:
+class Citation:
     """What a page's citations say. ``title`` is the unit's full, stable title in the page's
     language (never an excerpt); ``url`` the permalink; ``versioned_url`` the address of this
     release's fixed copy, once the edition publishes one (the exact locator)."""
@@ -69,8 +69,8 @@ class Record:
         return "aiap-" + self.key.replace(".", "-") + ("" if self.lang == "zh" else "-en")
 
 
-def record(site: Site, key: str, lang: str, title: str, url: str, updated: str, versioned_url: str | None = None) -> Record:
-    return Record(key, lang, title, site.editors(lang), site.title(lang), site.version, updated, url, versioned_url)
+def citation_of(site: Site, key: str, lang: str, title: str, url: str, updated: str, versioned_url: str | None = None) -> Citation:
+    return Citation(key, lang, title, site.editors(lang), site.title(lang), site.version, updated, url, versioned_url)
 
 
 def long_date(iso: str) -> str:
@@ -97,7 +97,7 @@ def without_access(text: str) -> str:
     return out
 
 
-def citations(r: Record) -> dict[str, str]:
+def citations(r: Citation) -> dict[str, str]:
     """The ready-to-copy citations, in ``FORMATS`` order, their access clauses marked."""
     loc = r.versioned_url or r.url
     return {
@@ -124,7 +124,7 @@ def _bib(value: str) -> str:
     return "".join(c for c in value if c not in "{}\\")
 
 
-def bibtex(r: Record, access: bool = False) -> str:
+def bibtex(r: Citation, access: bool = False) -> str:
     lines = [
         f"@misc{{{r.bib_key},",
         f"  author = {{{{{_bib(r.author)}}}}},",
@@ -141,7 +141,7 @@ def bibtex(r: Record, access: bool = False) -> str:
     return "\n".join(lines)
 
 
-def ris(r: Record, access: bool = False) -> str:
+def ris(r: Citation, access: bool = False) -> str:
     lines = [
         "TY  - ELEC",
         f"AU  - {r.author}",
@@ -161,7 +161,7 @@ def ris(r: Record, access: bool = False) -> str:
     return "\n".join(lines)
 
 
-def csl(r: Record) -> dict[str, Any]:
+def csl(r: Citation) -> dict[str, Any]:
     """The record as a CSL-JSON item (a web page by an institution)."""
     y, m, d = (int(x) for x in r.updated.split("-"))
     item: dict[str, Any] = {

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import subprocess
 import tarfile
 import tempfile
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
+from .fields import is_version, version_key
 from .index import Index
 from .labels import LABELS
 from .problems import DataError, Problem, Where
@@ -43,7 +43,6 @@ class ArchiveError(Exception):
 # here only): the release being frozen, and the releases whose frozen editions are published.
 EDITION_ENV = "ACTIONPLAN_EDITION"
 PUBLISHED_ENV = "ACTIONPLAN_EDITIONS"
-_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,8 @@ class Editions:
     def from_env(cls, env: dict[str, str] | None = None) -> Editions:
         env = dict(os.environ) if env is None else env
         archived = env.get(EDITION_ENV) or None
-        published = tuple(v for v in (env.get(PUBLISHED_ENV) or "").split() if _VERSION.match(v))
-        if archived is not None and not _VERSION.match(archived):
+        published = tuple(v for v in (env.get(PUBLISHED_ENV) or "").split() if is_version(v))
+        if archived is not None and not is_version(archived):
             raise DataError([Problem(Where("data/changelog.yaml", 0), "release", "version",
                                      f"{EDITION_ENV}={archived!r} is not a release version x.y.z")])
         return cls(archived, published)
@@ -95,7 +94,7 @@ def theme_extra(ix: Index, lang: str, editions: Editions) -> dict[str, Any]:
     way up to the site's root, the language's prefix, the published editions and the words."""
     version = ix.plan.releases[0].version if ix.plan.releases else "0.0.0"
     published = sorted({*editions.published, *([editions.archived] if editions.archived else [])},
-                       key=lambda v: tuple(int(x) for x in v.split(".")), reverse=True)
+                       key=version_key, reverse=True)
     L = LABELS[lang]
     return {"version": version, "archived": editions.archived is not None, "root": paths.to_site_root(lang, editions.archived is not None),
             "prefix": paths.prefix(lang), "published": published, "versions_json": paths.VERSIONS,
@@ -122,10 +121,6 @@ def _ref(root: Path, branch: str) -> str | None:
     return None
 
 
-def _key(version: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in version.split("."))
-
-
 def published(root: Path, branch: str = BRANCH) -> list[str]:
     """The versions whose frozen editions the branch holds, newest first ([] without a branch or git)."""
     try:
@@ -137,7 +132,7 @@ def published(root: Path, branch: str = BRANCH) -> list[str]:
     if commit is None:
         return []
     names = git(root, "ls-tree", "--name-only", f"{commit}:{paths.EDITIONS.rstrip('/')}").split() if _has_editions(root, commit) else []
-    return sorted((n for n in names if _VERSION.match(n)), key=_key, reverse=True)
+    return sorted((n for n in names if is_version(n)), key=version_key, reverse=True)
 
 
 def _has_editions(root: Path, commit: str) -> bool:

@@ -12,11 +12,9 @@ import json
 from typing import Any
 
 from . import paths
-from .export_models import export_schema
+from .export_models import EXPORT_SCHEMA_VERSION, export_schema
 from .index import Index
 from .model import Plan
-
-SCHEMA_VERSION = "1.0"
 
 
 def _both(plan: Plan, uid: str, field: str, original: Any) -> dict[str, Any]:
@@ -38,7 +36,7 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
                 "printed_page": printed_page, "pdf_page": plan.pdf_page(printed_page)}
 
     out: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": EXPORT_SCHEMA_VERSION,
         "dataset_version": version,
         "title": plan.title,
         "publisher": plan.publisher,

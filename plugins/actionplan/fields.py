@@ -115,8 +115,19 @@ GoalId = Annotated[str, Text(pattern=r"(I|II|III)\.[0-9]+")]
 PillarId = Annotated[str, Text(enum=("I", "II", "III"))]
 CritiqueId = Annotated[str, Text(pattern=r"C[0-9A-Za-z\-]+", max_len=40)]
 AgencyId = Annotated[str, Text(pattern=ID_RE, max_len=40)]
-Version = Annotated[str, Text(pattern=r"[0-9]+\.[0-9]+\.[0-9]+", max_len=20)]
+VERSION_RE = r"[0-9]+\.[0-9]+\.[0-9]+"
+Version = Annotated[str, Text(pattern=VERSION_RE, max_len=20)]
 Date = Annotated[str, Text(pattern=r"[0-9]{4}-[0-9]{2}-[0-9]{2}", max_len=10)]
 SITE_DIR = Text(pattern=r"[A-Za-z0-9_~\-][A-Za-z0-9._~\-]*(/[A-Za-z0-9_~\-][A-Za-z0-9._~\-]*)*/", max_len=300)
 SiteDir = Annotated[str, SITE_DIR]
 CRITIQUE_KINDS = ("background", "structure", "critique", "risk", "caption")
+
+
+def is_version(value: str) -> bool:
+    """A release version as the changelog writes it: x.y.z, ASCII digits."""
+    return re.fullmatch(VERSION_RE, value) is not None
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A release version in the order of releases (1.10.0 after 1.9.0)."""
+    return tuple(int(x) for x in version.split("."))

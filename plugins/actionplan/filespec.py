@@ -15,10 +15,11 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from .chars import bad_character
+from .commentary import CommentaryUnit
 from .fields import SITE_DIR, SiteDir, anchored
 from .instruments import Instrument
 from .problems import Problem, Where
-from .records import Agency, Critique, Footnote, GlossaryTerm, Pillar, PlanFile, Record, Redirect, Release, TranslatedUnit, TranslationFile
+from .records import Agency, Footnote, GlossaryTerm, Pillar, PlanFile, Redirect, Release, Sourced, TranslatedUnit, TranslationFile
 
 # -- the files, and how each is checked --------------------------------------------------------
 
@@ -48,7 +49,7 @@ FILES: dict[str, FileSpec] = {
     "translation": FileSpec(TranslationFile, "", "translations/<lang>/*.yaml: unofficial translations by unit ID"),
     "changelog": FileSpec(_list(Release, "changelog"), "release",
                           "changelog.yaml: releases, newest first, with the units each changed"),
-    "critique": FileSpec(Critique, "critique", "front matter of a commentary unit (content/commentary/<ID>.md)"),
+    "critique": FileSpec(CommentaryUnit, "critique", "front matter of a commentary unit (content/commentary/<ID>.md)"),
     "record": FileSpec(_list(Instrument, "record"), "instrument",
                        "record.yaml: official instruments since the plan, each with the units it relates to"),
     "redirects": FileSpec(Annotated[dict[str, SiteDir], Field(json_schema_extra={
@@ -166,7 +167,7 @@ def validate_records(spec: FileSpec, raw: Any, file: str, line: int, record: str
             elif isinstance(value, Sequence) and isinstance(step, int):
                 lines = getattr(value, "lines", None)
                 at = lines[step] if lines and step < len(lines) else at
-            if isinstance(cls, type) and issubclass(cls, Record) and cls.kind_name and isinstance(value, Mapping):
+            if isinstance(cls, type) and issubclass(cls, Sourced) and cls.kind_name and isinstance(value, Mapping):
                 ident = value.get(cls.key)
                 if isinstance(ident, str | int) and not isinstance(ident, bool):
                     rec, base = f"{cls.kind_name} {ident}", ""

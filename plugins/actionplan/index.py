@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .model import Action, Agency, Critique, Footnote, Goal, Instrument, Intro, Pillar, Plan, UnitLink
+from .model import Action, Agency, CommentaryUnit, Footnote, Goal, Instrument, Intro, Pillar, Plan, UnitLink
 
 Unit = Intro | Pillar | Goal | Action
 
@@ -27,8 +27,8 @@ class Index:
     names: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     footnotes: dict[int, Footnote] = field(default_factory=dict)
     cited_by: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
-    critiques: dict[str, Critique] = field(default_factory=dict)
-    critiques_of: dict[str, list[Critique]] = field(default_factory=lambda: defaultdict(list))
+    critiques: dict[str, CommentaryUnit] = field(default_factory=dict)
+    critiques_of: dict[str, list[CommentaryUnit]] = field(default_factory=lambda: defaultdict(list))
     instruments: dict[str, Instrument] = field(default_factory=dict)
     # unit ID -> (instrument, its link to the unit), newest first: the unit's "Since the plan"
     record_of: dict[str, list[tuple[Instrument, UnitLink]]] = field(default_factory=lambda: defaultdict(list))

@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from .fields import AgencyId, Bool, Date, Id, Str, Text, Title, Url
-from .records import InstrumentId, Record
+from .records import InstrumentId, Sourced
 
 # -- data/record.yaml ----------------------------------------------------------------------------
 
@@ -20,7 +20,7 @@ FrDoc = Annotated[str, Text(pattern=r"[0-9]{4}-[0-9]{5}", max_len=10, hint="an F
 Evidence = Annotated[str, Text(max_len=600)]
 
 
-class UnitLink(Record):
+class UnitLink(Sourced):
     """One plan unit an instrument relates to: how (``relation``) and in whose words (``evidence``)."""
 
     kind_name: ClassVar[str] = ""
@@ -29,7 +29,7 @@ class UnitLink(Record):
     evidence: Evidence
 
 
-class Instrument(Record):
+class Instrument(Sourced):
     """record.yaml: one official instrument (order, memorandum, notice, rule, report) since the plan"""
 
     kind_name: ClassVar[str] = "instrument"

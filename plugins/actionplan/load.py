@@ -13,7 +13,7 @@ from typing import Any
 from .chars import bad_character
 from .filespec import FILES, INSTRUMENT, REDIRECT, validate_records
 from .instruments import Instrument
-from .model import Critique, Plan, Redirect, Translation, Where
+from .model import CommentaryUnit, Plan, Redirect, Translation, Where
 from .problems import Problem
 from .records import Agency, Footnote, GlossaryTerm, Pillar, PlanFile, Release
 from .yamlsrc import Map, load_yaml_file, parse_yaml, read_text
@@ -228,9 +228,9 @@ def commentary_files(directory: Path, root: Path, problems: list[Problem]) -> tu
     return files, claimed
 
 
-def load_commentary(directory: Path, root: Path, problems: list[Problem]) -> tuple[Critique, ...]:
+def load_commentary(directory: Path, root: Path, problems: list[Problem]) -> tuple[CommentaryUnit, ...]:
     """Each ``<ID>.md`` file in ``directory`` is one commentary unit: front matter + verbatim Chinese."""
-    units: list[Critique] = []
+    units: list[CommentaryUnit] = []
     if not directory.is_dir() or directory.is_symlink():
         problems.append(Problem(Where(_rel(directory, root)), "", "", "commentary directory is missing"))
         return ()
@@ -252,7 +252,7 @@ def load_commentary(directory: Path, root: Path, problems: list[Problem]) -> tup
         unit = _checked(raw, "critique", file, f"critique {path.stem}", problems)
         if unit is None:
             continue
-        assert isinstance(unit, Critique)
+        assert isinstance(unit, CommentaryUnit)
         if unit.id != path.stem:
             problems.append(Problem(Where(file, raw.lines.get("id", raw.line)), f"critique {unit.id}", "id",
                                     f"is {unit.id!r}, but the file is {path.name}: a unit's ID equals its file name"))

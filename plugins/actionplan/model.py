@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .commentary import Claim, CommentaryUnit
 from .instruments import Instrument, UnitLink
 from .problems import Where
 from .records import (
     Action,
     Agency,
-    Claim,
-    Critique,
     Epigraph,
     Footnote,
     GlossaryTerm,
@@ -40,7 +39,7 @@ __all__ = [
     "Action",
     "Agency",
     "Claim",
-    "Critique",
+    "CommentaryUnit",
     "Epigraph",
     "Footnote",
     "GlossaryTerm",
@@ -87,7 +86,7 @@ class Plan:
     agencies: tuple[Agency, ...]
     glossary: tuple[GlossaryTerm, ...] = ()
     translations: dict[str, dict[str, Translation]] = field(default_factory=dict)
-    critiques: tuple[Critique, ...] = ()
+    critiques: tuple[CommentaryUnit, ...] = ()
     releases: tuple[Release, ...] = ()  # data/changelog.yaml, newest first (at least one)
     redirects: tuple[Redirect, ...] = ()  # data/redirects.yaml, in file order
     record: tuple[Instrument, ...] = ()  # data/record.yaml, in file order
@@ -152,6 +151,22 @@ class Plan:
         if metric == "goals":
             return sum(len(p.goals) for p in pillars)
         return sum(len(g.actions) for p in pillars for g in p.goals)
+
+    def texts(self) -> dict[str, dict[str, object]]:
+        """The translatable fields of every unit, keyed as in translation files."""
+        out: dict[str, dict[str, object]] = {
+            "plan": {"title": self.title},
+            "epigraph": {"text": self.epigraph.text, "role": self.epigraph.role},
+            "intro": {"title": self.intro.title, "intro": self.intro.intro,
+                      "signatories": tuple(s.role for s in self.intro.signatories)},
+            "agencies": {a.id: a.name for a in self.agencies},
+        }
+        for u in self.units():
+            if isinstance(u, Action):
+                out[u.id] = {"text": u.text}
+            elif not isinstance(u, Intro):
+                out[u.id] = {"title": u.title, "intro": u.intro}
+        return out
 
     def counts_found(self) -> dict[str, int]:
         """The plan's pillars, goals and actions as the data holds them."""

@@ -41,20 +41,11 @@ def _whole(term: str) -> re.Pattern[str]:
 
 def _originals(plan: Plan) -> Iterator[tuple[str, str, tuple[str, ...]]]:
     """(unit, field, paragraphs) of every translatable text of the original, except the index."""
-    yield "plan", "title", (plan.title,)
-    yield "epigraph", "text", (plan.epigraph.text,)
-    yield "epigraph", "role", (plan.epigraph.role,)
-    yield "intro", "title", (plan.intro.title,)
-    yield "intro", "intro", plan.intro.intro
-    yield "intro", "signatories", tuple(s.role for s in plan.intro.signatories)
-    for p in plan.pillars:
-        yield p.id, "title", (p.title,)
-        yield p.id, "intro", p.intro
-        for g in p.goals:
-            yield g.id, "title", (g.title,)
-            yield g.id, "intro", g.intro
-            for a in g.actions:
-                yield a.id, "text", (a.text,)
+    for unit, fields in plan.texts().items():
+        if unit == "agencies":  # the agencies' own names: what the mentions are checked against
+            continue
+        for name, value in fields.items():
+            yield unit, name, _paragraphs(value)  # type: ignore[arg-type]
 
 
 def _paragraphs(value: str | tuple[str, ...]) -> tuple[str, ...]:

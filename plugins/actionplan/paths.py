@@ -128,6 +128,3 @@ def paragraph(n: int) -> str:
     return f"p{n}"
 
 
-def footnote(n: int) -> str:
-    """The anchor of footnote ``n`` on the pages that print it: ``fn-3``."""
-    return f"fn-{n}"

@@ -25,7 +25,7 @@ class Where:
 @dataclass(frozen=True)
 class Problem:
     where: Where
-    record: str
+    subject: str  # the record the problem is in, as a contributor names it ("action I.1.2")
     field: str
     message: str
 
@@ -33,8 +33,8 @@ class Problem:
         """``path:line: record: field: message``, with anything unprintable escaped (``chars.safe``):
         no file name, key or value can forge a line of its own in a log or a CI annotation."""
         parts = [str(self.where)]
-        if self.record:
-            parts.append(self.record)
+        if self.subject:
+            parts.append(self.subject)
         if self.field:
             parts.append(self.field)
         parts.append(self.message)
@@ -45,7 +45,7 @@ class DataError(Exception):
     """Raised once, after validation, carrying every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.where.file, p.where.line, p.record, p.field))
+        self.problems = sorted(problems, key=lambda p: (p.where.file, p.where.line, p.subject, p.field))
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the plan data or commentary:"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))

@@ -20,13 +20,9 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, model_validator
 
 from .fields import (
-    CRITIQUE_KINDS,
-    ID_RE,
     ActionId,
     AgencyId,
-    Bool,
     Count,
-    CritiqueId,
     Date,
     GoalId,
     Id,
@@ -43,7 +39,7 @@ from .problems import Where
 
 # -- the record base ---------------------------------------------------------------------------
 
-class Record(BaseModel):
+class Sourced(BaseModel):
     """A frozen record that remembers the file and line it was read from (``where``)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -59,7 +55,7 @@ class Record(BaseModel):
     @classmethod
     def _remember_where(cls, data: Any, handler: Callable[[Any], Any], info: ValidationInfo) -> Any:
         obj = handler(data)
-        if isinstance(obj, Record):
+        if isinstance(obj, Sourced):
             obj._file = (info.context or {}).get("file", "")
             obj._line = getattr(data, "line", 0)
             obj._lines = dict(getattr(data, "lines", {}) or {})
@@ -91,14 +87,14 @@ def footnote_refs(*texts: str) -> tuple[int, ...]:
 
 # -- data/pillars/<ID>.yaml ---------------------------------------------------------------------
 
-class Note(Record):
+class Note(Sourced):
     """Our editorial annotation on a unit, e.g. a typo we keep as printed."""
 
     kind: Annotated[str, Text(enum=("as-printed", "repeated", "editorial"))]
     text: Str
 
 
-class Action(Record):
+class Action(Sourced):
     kind_name: ClassVar[str] = "action"
     kind: ClassVar[str] = "action"
     id: ActionId
@@ -114,7 +110,7 @@ class Action(Record):
         return footnote_refs(self.text)
 
 
-class Goal(Record):
+class Goal(Sourced):
     kind_name: ClassVar[str] = "goal"
     kind: ClassVar[str] = "goal"
     id: GoalId
@@ -129,7 +125,7 @@ class Goal(Record):
         return footnote_refs(*self.intro)
 
 
-class Pillar(Record):
+class Pillar(Sourced):
     """pillars/<ID>.yaml: one pillar with its goals and actions"""
 
     kind_name: ClassVar[str] = "pillar"
@@ -147,12 +143,12 @@ class Pillar(Record):
 
 # -- data/plan.yaml ----------------------------------------------------------------------------
 
-class Signatory(Record):
+class Signatory(Sourced):
     name: Str
     role: Str
 
 
-class Intro(Record):
+class Intro(Sourced):
     kind: ClassVar[str] = "intro"
     id: Annotated[str, Text(enum=("intro",))]
     title: Title
@@ -165,7 +161,7 @@ class Intro(Record):
         return footnote_refs(*self.intro)
 
 
-class Epigraph(Record):
+class Epigraph(Sourced):
     text: Str
     attribution: Str
     role: Str
@@ -173,13 +169,13 @@ class Epigraph(Record):
     pdf_page: Page
 
 
-class Counts(Record):
+class Counts(Sourced):
     pillars: Page
     goals: Page
     actions: Page
 
 
-class PlanFile(Record):
+class PlanFile(Sourced):
     """plan.yaml: the plan's front matter and introduction"""
 
     title: Title
@@ -195,21 +191,21 @@ class PlanFile(Record):
 
 # -- the other data files ----------------------------------------------------------------------
 
-class Footnote(Record):
+class Footnote(Sourced):
     kind_name: ClassVar[str] = "footnote"
     key: ClassVar[str] = "number"
     number: Page
     text: Str
 
 
-class Agency(Record):
+class Agency(Sourced):
     kind_name: ClassVar[str] = "agency"
     id: AgencyId
     name: Title
     acronym: Annotated[str, Text(max_len=40)] | None = None
 
 
-class GlossaryTerm(Record):
+class GlossaryTerm(Sourced):
     kind_name: ClassVar[str] = "term"
     key: ClassVar[str] = "en"
     en: Annotated[str, Text(max_len=200)]
@@ -217,7 +213,7 @@ class GlossaryTerm(Record):
     note: Str | None = None
 
 
-class Summary(Record):
+class Summary(Sourced):
     en: Str
     zh: Str
 
@@ -227,7 +223,7 @@ InstrumentId = Annotated[str, Text(pattern=r"[a-z0-9][a-z0-9\-]*", max_len=80,
                                    hint="an ID of lower-case letters, digits and hyphens (it is the URL record/<ID>/), e.g. eo-14318")]
 
 
-class Release(Record):
+class Release(Sourced):
     kind_name: ClassVar[str] = "release"
     key: ClassVar[str] = "version"
     version: Version
@@ -247,11 +243,11 @@ class Release(Record):
         return self.summary.zh
 
 
-class TranslatedSignatory(Record):
+class TranslatedSignatory(Sourced):
     role: Str
 
 
-class TranslatedUnit(Record):
+class TranslatedUnit(Sourced):
     title: Title | None = None
     intro: Annotated[tuple[Str, ...], Field(min_length=1)] | None = None
     text: Str | None = None
@@ -259,7 +255,7 @@ class TranslatedUnit(Record):
     signatories: tuple[TranslatedSignatory, ...] | None = None
 
 
-class TranslationFile(Record):
+class TranslationFile(Sourced):
     """translations/<lang>/*.yaml: unofficial translations by unit ID"""
 
     model_config = ConfigDict(extra="allow", frozen=True)
@@ -267,51 +263,9 @@ class TranslationFile(Record):
     agencies: dict[str, Title] | None = None
 
 
-# -- content/commentary/<ID>.md front matter ---------------------------------------------------
-
-class Claim(Record):
-    """A figure the commentary states about the plan, checked against the data at build time."""
-
-    kind_name: ClassVar[str] = "claim"
-    id: Annotated[str, Text(pattern=ID_RE, max_len=60)]
-    quote: Annotated[str, Text(max_len=200)]
-    metric: Annotated[str, Text(enum=("pillars", "goals", "actions"))]
-    scope: Annotated[str, Text(enum=("plan", "I", "II", "III"))]
-    expected: Count
-    holds: Bool = True
-
-
-class Critique(Record):
-    """front matter of a commentary unit (content/commentary/<ID>.md); its body is ``text``"""
-
-    kind_name: ClassVar[str] = "critique"
-    id: CritiqueId
-    kind: Annotated[str, Text(enum=CRITIQUE_KINDS)]
-    position: Page
-    paragraph: Page
-    targets: Annotated[tuple[Id, ...], Field(min_length=1)]
-    en: Str | None = None
-    editorial: Str | None = None
-    claims: tuple[Claim, ...] = ()
-    _text: str = PrivateAttr(default="")
-
-    @property
-    def text(self) -> str:
-        """The commentary's words (the file's body), verbatim."""
-        return self._text
-
-    def with_body(self, text: str, body_line: int | None = None) -> Critique:
-        """A copy of this unit with ``text`` as its body (which starts at ``body_line``)."""
-        copy = self.model_copy()
-        copy._text = text
-        copy._lines = {**self._lines, "body": self._lines.get("body", 0) if body_line is None else body_line}
-        copy._file, copy._line = self._file, self._line
-        return copy
-
-
 # -- data/redirects.yaml -------------------------------------------------------------------------
 
-class Redirect(Record):
+class Redirect(Sourced):
     """A moved URL: ``old`` (a site-relative directory URL, no longer a page) now lives at ``new``."""
 
     old: SiteDir

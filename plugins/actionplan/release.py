@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .fields import version_key
 from .index import Index
 
 PLACEHOLDER_EN = "TODO: say what changed, for readers."
@@ -37,10 +38,6 @@ def _git(root: Path, *args: str) -> str:
     if result.returncode != 0:
         raise ReleaseError(f"git {' '.join(args)}: {result.stderr.strip() or 'failed'}")
     return result.stdout
-
-
-def _key(version: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in version.split("."))
 
 
 def previous_ref(root: Path, version: str, changelog: Path) -> str:
@@ -156,12 +153,9 @@ def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_di
     for key, line in plan.lines.items():
         if "." not in key:
             mark(plan_file, line, "intro" if key == "intro" else None)
-    for p in plan.pillars:
-        mark(p.where.file, p.where.line, p.id)
-        for g in p.goals:
-            mark(g.where.file, g.where.line, g.id)
-            for a in g.actions:
-                mark(a.where.file, a.where.line, a.id)
+    for u in plan.units():
+        if u.id != "intro":  # the introduction lives in plan.yaml, marked by its keys above
+            mark(u.where.file, u.where.line, u.id)
     for entries in plan.translations.values():
         for uid, t in entries.items():
             mark(t.where.file, t.where.line, uid if uid in known else None)
@@ -222,7 +216,7 @@ def release(root: Path, data_dir: Path, commentary_dir: Path, version: str, ix: 
     if not releases:
         raise ReleaseError(f"{changelog}: no release yet; write the first one by hand")
     newest = releases[0]
-    if _key(version) <= _key(newest.version):
+    if version_key(version) <= version_key(newest.version):
         raise ReleaseError(f"version {version} must be above the newest release, {newest.version}")
     date = date or dt.date.today().isoformat()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) or date < newest.date:

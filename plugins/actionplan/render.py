@@ -20,7 +20,7 @@ from typing import Any
 from . import cite, paths, text
 from .index import Index
 from .labels import LABELS
-from .model import PRESIDENT, Action, Critique, Instrument, Where
+from .model import PRESIDENT, Action, CommentaryUnit, Instrument, Where
 from .templating import Page, environment
 
 SITE = cite.Site(
@@ -133,11 +133,11 @@ class Renderer:
         zh = self.tr(uid, "title")
         return f"{self.label(uid, lang)}: {zh if lang == 'zh' and zh else u.title}"
 
-    def record(self, uid: str, src: str, lang: str | None = None) -> cite.Record:
+    def cite_record(self, uid: str, src: str, lang: str | None = None) -> cite.Citation:
         """The citation record of a unit's page in ``lang`` (this build's language by default)."""
         lang = lang or self.lang
         date, _ = self.updated(uid)
-        return cite.record(self.site, uid, lang, self.cite_title(uid, lang), self.permalink(src, lang), date)
+        return cite.citation_of(self.site, uid, lang, self.cite_title(uid, lang), self.permalink(src, lang), date)
 
     def head(self, src: str, title: str, description: str, date: str, kind: str = "WebPage") -> dict[str, Any]:
         """What the theme override prints into a page's head: citation metadata (Highwire
@@ -179,7 +179,7 @@ class Renderer:
     def citation(self, uid: str, src: str, description: str) -> dict[str, Any]:
         """The cite-this panel, its downloads and the head metadata of a unit's page."""
         date, version = self.updated(uid)
-        rec = self.record(uid, src)
+        rec = self.cite_record(uid, src)
         formats = cite.citations(rec)
         first = self.L["cite_first"]
         downloads = [(ext, self.file_link(src, paths.cite_file(uid, ext), self.lang), f"{rec.bib_key}.{ext}") for ext in paths.CITE_EXTS]
@@ -201,14 +201,14 @@ class Renderer:
         return {"title": title, "description": description, **meta,
                 "head": self.head(src, title, description, date, "CollectionPage")}
 
-    def crit_view(self, c: Critique, from_src: str) -> dict[str, Any]:
+    def crit_view(self, c: CommentaryUnit, from_src: str) -> dict[str, Any]:
         return {"id": c.id, "kind": self.L[f"kind_{c.kind}"], "text": c.text, "en": c.en,
                 "link": paths.rel_md(from_src, paths.critique(c.id))}
 
     def target_view(self, src: str, t: str) -> dict[str, str]:
         return {"id": t, "label": self.label(t), "title": self.title(t, 60) if t != "plan" else "", "link": self.link(src, t)}
 
-    def claim_views(self, c: Critique) -> list[dict[str, Any]]:
+    def claim_views(self, c: CommentaryUnit) -> list[dict[str, Any]]:
         out = []
         for cl in c.claims:
             got = self.plan.count(cl.metric, cl.scope)
@@ -238,7 +238,7 @@ class Renderer:
         those with a related one."""
         rows = []
         for p in self.plan.pillars:
-            actions = [a.id for g in p.goals for a in g.actions]
+            actions = [a.id for a in self.plan.actions(p.id)]
 
             def having(relation: str, actions: list[str] = actions) -> int:
                 return sum(1 for a in actions if any(link.relation == relation and not i.background

@@ -72,15 +72,14 @@ def check_tree(folder: Path, root: Path, problems: list[Problem]) -> None:
 
 
 def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_translations: bool = True,
-             strict_counts: bool = True, version: str | None = None, content_dir: Path | None = None,
+             strict_counts: bool = True, content_dir: Path | None = None,
              overrides_dir: Path | None = None) -> Index:
     """Load, validate and index everything, raising one ``DataError`` that lists every problem.
 
     ``content_dir`` (default: the commentary folder's parent) and ``overrides_dir`` (default:
     ``root/overrides``) are checked for links and special files, since a build publishes them.
     The edition's version lives in one place, the newest release in ``data/changelog.yaml``
-    (``plan.version``); ``version`` is accepted for old callers and ignored, so that ``check`` and
-    every build read the same one."""
+    (``plan.version``), so that ``check`` and every build read the same one."""
     problems: list[Problem] = []
     for folder in (data_dir, content_dir or commentary_dir.parent, overrides_dir or root / "overrides"):
         check_tree(folder, root, problems)
@@ -94,7 +93,7 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         claimed = commentary_files(commentary_dir, root, [])[1] if commentary_dir.is_dir() else 0
         complete = len(critiques) == claimed
         problems += validate_commentary(plan, critiques, complete, require_translations)
-        problems += validate_releases(plan, critiques, None)
+        problems += validate_releases(plan, critiques)
         problems += validate_url_names(plan, critiques)
         problems += validate_redirects(plan, critiques)
         problems += validate_record(plan)
@@ -144,7 +143,7 @@ def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, a
     outputs: list[Output] = []
     cited = [(uid, paths.unit(uid)) for uid in ix.order] + [(cid, paths.critique(cid)) for cid in ix.critiques]
     for uid, src in cited:  # each unit's downloadable citation, in this language
-        rec = renderer.record(uid, src)
+        rec = renderer.cite_record(uid, src)
         outputs += [Output(paths.cite_file(uid, "ris"), cite.ris(rec) + "\n"), Output(paths.cite_file(uid, "bib"), cite.bibtex(rec) + "\n"),
                     Output(paths.cite_file(uid, "csl.json"), export.dumps([cite.csl(rec)]))]
     site = site_url.rstrip("/") + "/" if site_url else ""
@@ -156,7 +155,7 @@ def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, a
         en = Renderer(ix, "en", site_url, repo_blob)
         units = export.units(doc)
         for uid, src in cited:
-            units[uid]["csl"] = {"zh": cite.csl(renderer.record(uid, src)), "en": cite.csl(en.record(uid, src))}
+            units[uid]["csl"] = {"zh": cite.csl(renderer.cite_record(uid, src)), "en": cite.csl(en.cite_record(uid, src))}
         outputs += [Output(f"export/units/{uid}.json", export.dumps(unit)) for uid, unit in units.items()]
         outputs.append(Output("export/plan.schema.json", export.dumps(export.schema())))
         outputs.append(Output("export/units.schema.json", export.dumps(export.units_schema())))

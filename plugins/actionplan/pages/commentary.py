@@ -7,13 +7,13 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import paths, svg, text
-from ..model import Critique, Where
+from ..model import CommentaryUnit, Where
 from ..render import Renderer
 from ..templating import Page
 from .plan import figure_boxes
 
 
-def critique_page(r: Renderer, c: Critique) -> Page:
+def critique_page(r: Renderer, c: CommentaryUnit) -> Page:
     src = paths.critique(c.id)
     units = r.plan.critiques
     i = r._critique_position[c.id]
@@ -53,13 +53,12 @@ def coverage_page(r: Renderer) -> Page:
     src = paths.COVERAGE
     ix = r.ix
     rows: list[dict[str, Any]] = []
-    for p in r.plan.pillars:
-        for g in p.goals:
-            own = len(ix.critiques_of.get(g.id, []))
-            acts = sum(len(ix.critiques_of.get(a.id, [])) for a in g.actions)
-            touched = [a.id for a in g.actions if ix.critiques_of.get(a.id)]
-            rows.append({"id": g.id, "title": r.title(g.id), "link": r.link(src, g.id), "own": own, "actions": acts,
-                         "touched": [(t, r.link(src, t)) for t in touched], "total": own + acts})
+    for g in r.plan.goals():
+        own = len(ix.critiques_of.get(g.id, []))
+        acts = sum(len(ix.critiques_of.get(a.id, [])) for a in g.actions)
+        touched = [a.id for a in g.actions if ix.critiques_of.get(a.id)]
+        rows.append({"id": g.id, "title": r.title(g.id), "link": r.link(src, g.id), "own": own, "actions": acts,
+                     "touched": [(t, r.link(src, t)) for t in touched], "total": own + acts})
     top = [{"id": t, "label": r.label(t), "link": r.link(src, t), "n": len(ix.critiques_of.get(t, []))}
            for t in ["plan", "intro", *[p.id for p in r.plan.pillars]]]
     peak = max([row["total"] for row in rows] + [1])

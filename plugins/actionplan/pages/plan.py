@@ -91,8 +91,7 @@ def home_page(r: Renderer) -> Page:
                           for g in p.goals],
                 "n_actions": sum(len(g.actions) for g in p.goals)}
                for p in r.plan.pillars]
-    counts = {"pillars": len(r.plan.pillars), "goals": sum(len(p.goals) for p in r.plan.pillars),
-              "actions": sum(len(g.actions) for p in r.plan.pillars for g in p.goals)}
+    counts = r.plan.counts_found()
     meta = r.hub(src, r.plan_title(), f"{r.site.title(r.lang)}: {r.L['counts'].format(**counts)}")
     return r.page(
         "home.md.j2", src, Where("data/plan.yaml", 1), meta,

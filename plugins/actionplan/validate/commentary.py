@@ -3,22 +3,19 @@ the releases of the changelog."""
 
 from __future__ import annotations
 
-from ..model import Critique, Plan
+from ..fields import version_key
+from ..model import CommentaryUnit, Plan
 from ..problems import Problem, Where
 from . import dupes
 
 
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in version.split("."))
-
-
-def validate_releases(plan: Plan, critiques: tuple[Critique, ...], version: str | None) -> list[Problem]:
+def validate_releases(plan: Plan, critiques: tuple[CommentaryUnit, ...]) -> list[Problem]:
     """Releases newest first, each version once, naming only units that exist."""
     problems: list[Problem] = []
     known = set(plan.unit_ids()) | {c.id for c in critiques}
     dupes(((r.version, r.where) for r in plan.releases), "release", problems)
     for newer, older in zip(plan.releases, plan.releases[1:], strict=False):
-        if _version_key(newer.version) <= _version_key(older.version) or newer.date < older.date:
+        if version_key(newer.version) <= version_key(older.version) or newer.date < older.date:
             problems.append(Problem(older.where, f"release {older.version}", "version", f"releases must be newest first (after {newer.version})"))
     instruments = {i.id: i for i in plan.record}
     for r in plan.releases:
@@ -36,13 +33,10 @@ def validate_releases(plan: Plan, critiques: tuple[Critique, ...], version: str 
                                         f"{iid!r} was published on {inst.published}, after this release ({r.date})"))
             if iid in r.record[:n]:
                 problems.append(Problem(at, f"release {r.version}", f"record[{n}]", f"{iid!r} listed twice"))
-    if version and plan.releases and plan.releases[0].version != version:
-        problems.append(Problem(plan.releases[0].where, f"release {plan.releases[0].version}", "version",
-                                f"the newest release must be the configured version {version} (mkdocs.yml, plugins.actionplan.version)"))
     return problems
 
 
-def validate_commentary(plan: Plan, critiques: tuple[Critique, ...], complete: bool = True, require_translations: bool = False) -> list[Problem]:
+def validate_commentary(plan: Plan, critiques: tuple[CommentaryUnit, ...], complete: bool = True, require_translations: bool = False) -> list[Problem]:
     """``complete`` is false when a unit's file could not be loaded: positions then have a gap
     that only echoes that failure, so the no-gaps rule waits until the file is fixed."""
     problems: list[Problem] = []
@@ -53,7 +47,7 @@ def validate_commentary(plan: Plan, critiques: tuple[Critique, ...], complete: b
     for i, c in enumerate(critiques, 1):
         rec = f"critique {c.id}"
 
-        def at(field: str, c: Critique = c) -> Where:
+        def at(field: str, c: CommentaryUnit = c) -> Where:
             return Where(c.where.file, c.lines.get(field, c.where.line))
 
         if complete and c.position != i:
@@ -93,7 +87,7 @@ def validate_commentary(plan: Plan, critiques: tuple[Critique, ...], complete: b
     return problems
 
 
-def validate_commentary_source(critiques: tuple[Critique, ...], source: str) -> list[Problem]:
+def validate_commentary_source(critiques: tuple[CommentaryUnit, ...], source: str) -> list[Problem]:
     """The units, in order, must reproduce the commentary exactly (its last line is page debris).
 
     Each source line is a paragraph; the units of a paragraph must concatenate to it. The first
@@ -103,7 +97,7 @@ def validate_commentary_source(critiques: tuple[Critique, ...], source: str) -> 
     lines = source.rstrip("\n").split("\n")
     paragraphs = lines[:-1]  # the excerpt's last line is web-page debris
     problems: list[Problem] = []
-    by_paragraph: dict[int, list[Critique]] = {}
+    by_paragraph: dict[int, list[CommentaryUnit]] = {}
     for c in critiques:
         by_paragraph.setdefault(c.paragraph, []).append(c)
     for number, text in enumerate(paragraphs, 1):

@@ -87,11 +87,7 @@ def validate_plan(plan: Plan, strict_counts: bool = True) -> list[Problem]:
             problems.append(Problem(f.where, f"footnote {f.number}", "number", "is cited by no unit"))
 
     if strict_counts and not plan.missing_pillars:
-        actual = {
-            "pillars": len(plan.pillars),
-            "goals": sum(len(p.goals) for p in plan.pillars),
-            "actions": sum(len(g.actions) for p in plan.pillars for g in p.goals),
-        }
+        actual = plan.counts_found()
         for what, official in plan.counts.items():
             if actual.get(what) != official:
                 problems.append(Problem(Where(plan.source.file, plan.lines.get(f"counts.{what}", 0)), "plan", f"counts.{what}",

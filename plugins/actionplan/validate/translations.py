@@ -10,24 +10,6 @@ from ..problems import Problem, Where
 MARKER = re.compile(r"\[\^(\d+)\]")
 
 
-def _texts(plan: Plan) -> dict[str, dict[str, object]]:
-    """The translatable fields of every unit, keyed as in translation files."""
-    out: dict[str, dict[str, object]] = {
-        "plan": {"title": plan.title},
-        "epigraph": {"text": plan.epigraph.text, "role": plan.epigraph.role},
-        "intro": {"title": plan.intro.title, "intro": plan.intro.intro,
-                  "signatories": tuple(s.role for s in plan.intro.signatories)},
-        "agencies": {a.id: a.name for a in plan.agencies},
-    }
-    for p in plan.pillars:
-        out[p.id] = {"title": p.title, "intro": p.intro}
-        for g in p.goals:
-            out[g.id] = {"title": g.title, "intro": g.intro}
-            for a in g.actions:
-                out[a.id] = {"text": a.text}
-    return out
-
-
 def _flat(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -39,7 +21,7 @@ def _flat(value: object) -> list[str]:
 def validate_translations(plan: Plan, require: bool) -> list[Problem]:
     """Complete, structurally parallel, glossary-consistent translations, per language."""
     problems: list[Problem] = []
-    originals = _texts(plan)
+    originals = plan.texts()
     for lang, units in plan.translations.items():
         for unit, tr in units.items():
             if unit not in originals:

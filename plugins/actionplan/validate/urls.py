@@ -4,7 +4,7 @@ redirects of ``data/redirects.yaml`` replace only URLs that moved away."""
 from __future__ import annotations
 
 from .. import paths
-from ..model import Critique, Plan, Where
+from ..model import CommentaryUnit, Plan, Where
 from ..problems import Problem
 
 # Paths the site itself uses at the top of a language tree, in ``agencies/`` or ``commentary/``, or
@@ -16,7 +16,7 @@ RESERVED = (
 )
 
 
-def validate_url_names(plan: Plan, critiques: tuple[Critique, ...]) -> list[Problem]:
+def validate_url_names(plan: Plan, critiques: tuple[CommentaryUnit, ...]) -> list[Problem]:
     """IDs that become URL segments (agencies, commentary units, plan units) may not be a path the
     site uses, and must be unique regardless of case (``FTC`` and ``ftc`` collide on a
     case-insensitive disk and in readers' links)."""
@@ -41,7 +41,7 @@ def validate_url_names(plan: Plan, critiques: tuple[Critique, ...]) -> list[Prob
     return problems
 
 
-def page_urls(plan: Plan, critiques: tuple[Critique, ...]) -> set[str]:
+def page_urls(plan: Plan, critiques: tuple[CommentaryUnit, ...]) -> set[str]:
     """The site-relative URLs of the pages generated from the data, in every language."""
     out: set[str] = set()
     srcs = [paths.HOME, paths.AGENCIES, paths.FOOTNOTES, paths.COMMENTARY, paths.COVERAGE, paths.IDS, paths.CHANGELOG, paths.RECORD]
@@ -54,7 +54,7 @@ def page_urls(plan: Plan, critiques: tuple[Critique, ...]) -> set[str]:
     return out
 
 
-def validate_redirects(plan: Plan, critiques: tuple[Critique, ...]) -> list[Problem]:
+def validate_redirects(plan: Plan, critiques: tuple[CommentaryUnit, ...]) -> list[Problem]:
     """``data/redirects.yaml``: each old URL has moved away (it is no page of ours), and each new URL is final."""
     problems: list[Problem] = []
     pages = page_urls(plan, critiques)
