@@ -25,7 +25,7 @@ def tiny_index() -> Index:
 
 def cites(index: Index, uid: str, src: str, lang: str) -> dict[str, str]:
     r = Renderer(index, lang, SITE, None)
-    return dict(r.citation(uid, src, "d")["cites"])
+    return dict(r.citation(uid, src, "d").cites)
 
 
 EDITORS = "Editors of America’s AI Action Plan (annotated edition)"
@@ -96,7 +96,7 @@ def test_last_changed_comes_from_the_changelog(index: Index) -> None:
         assert r.updated(uid) == (expected.date, expected.version)
     newest = index.plan.releases[0].version
     assert r.site.version == newest
-    assert f"{newest}版" in dict(r.citation("I.3.5", paths.unit("I.3.5"), "d")["cites"])["GB/T 7714-2015"]
+    assert f"{newest}版" in dict(r.citation("I.3.5", paths.unit("I.3.5"), "d").cites)["GB/T 7714-2015"]
 
 
 def test_dates_are_filled_in_long_form() -> None:

@@ -116,17 +116,17 @@ def test_one_title_everywhere_never_an_excerpt(tiny_index: Index) -> None:
         r = Renderer(tiny_index, lang, SITE, None)
         for uid, src in units(tiny_index):
             cit = r.citation(uid, src, "d")
-            title = cit["cite_record"].title
+            title = cit.cite_record.title
             assert "…" not in title and title.startswith(r.label(uid) if uid in tiny_index.units else r.L["commentary_unit"])
-            formats = {k: cite.without_access(v) for k, v in cit["cites"]}
+            formats = {k: cite.without_access(v) for k, v in cit.cites}
             assert all(title in v for v in formats.values()), formats
-            assert cit["head"]["title"] == cit["head"]["ld"]["name"] == title
-            assert cite.csl(cit["cite_record"])["title"] == title
+            assert cit.head["title"] == cit.head["ld"]["name"] == title
+            assert cite.csl(cit.cite_record)["title"] == title
 
 
 def test_citation_formats_of_an_action(tiny_index: Index) -> None:
     """The formats, written out by hand for the tiny fixture's release 0.0.1 of 2026-11-01."""
-    c = {k: cite.without_access(v) for k, v in Renderer(tiny_index, "en", SITE, None).citation("I.1.1", paths.unit("I.1.1"), "d")["cites"]}
+    c = {k: cite.without_access(v) for k, v in Renderer(tiny_index, "en", SITE, None).citation("I.1.1", paths.unit("I.1.1"), "d").cites}
     url = "https://example.org/tiny/en/plan/I.1.1/"
     editors = "Editors of America’s AI Action Plan (annotated edition)"
     assert c["APA 7"] == f"{editors}. (2026, November 1). Action I.1.1 (Version 0.0.1). America’s AI Action Plan, annotated. {url}"
@@ -139,7 +139,7 @@ def test_the_access_date_is_never_a_visible_placeholder(tiny_index: Index) -> No
     from actionplan.text import cite_pre
 
     cit = Renderer(tiny_index, "zh", SITE, None).citation("I.1.1", paths.unit("I.1.1"), "d")
-    for _, value in cit["cites"]:
+    for _, value in cit.cites:
         html = str(cite_pre(value))
         visible = re.sub(r"<span [^>]*></span>", "", html)
         assert "{ACCESSED" not in visible and "{ACCESSED" in html  # the script's template, in an attribute

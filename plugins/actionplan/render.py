@@ -22,6 +22,7 @@ from .index import Index
 from .labels import LABELS
 from .model import PRESIDENT, Action, CommentaryUnit, Instrument, Where
 from .templating import Page, environment
+from .views import CitationView
 
 SITE = cite.Site(
     # An institution, named without a comma: importers read "A, B" as surname and given name.
@@ -176,7 +177,7 @@ class Renderer:
             "ld": ld,
         }
 
-    def citation(self, uid: str, src: str, description: str) -> dict[str, Any]:
+    def citation(self, uid: str, src: str, description: str) -> CitationView:
         """The cite-this panel, its downloads and the head metadata of a unit's page."""
         date, version = self.updated(uid)
         rec = self.cite_record(uid, src)
@@ -187,10 +188,10 @@ class Renderer:
         head = self.head(src, rec.title, description, date)
         head["versioned_url"] = this_version
         pin_label = f"{self.L['commentary_unit']} {uid}" if uid in self.ix.critiques else self.label(uid)
-        return {"cites": list(formats.items()), "cite_first": first, "updated": date, "version": version,
-                "head": head, "site_version": self.site.version, "downloads": downloads, "cite_record": rec,
-                "this_version": this_version, "this_version_live": self.site.version in self.published,
-                "pin_example": cite.pinpoint(pin_label, 2), "pin_label": pin_label, "pin_anchor": paths.paragraph(2)}
+        return CitationView(cites=list(formats.items()), cite_first=first, updated=date, version=version,
+                            head=head, site_version=self.site.version, downloads=downloads, cite_record=rec,
+                            this_version=this_version, this_version_live=self.site.version in self.published,
+                            pin_example=cite.pinpoint(pin_label, 2), pin_label=pin_label, pin_anchor=paths.paragraph(2))
 
     def described(self, label: str, body: str) -> str:
         return f"{label}{self.L['label_sep']}{text.excerpt(body, 150)}"

@@ -10,6 +10,7 @@ from .. import paths, svg, text
 from ..model import CommentaryUnit, Where
 from ..render import Renderer
 from ..templating import Page
+from ..views import context
 from .plan import figure_boxes
 
 
@@ -22,9 +23,9 @@ def critique_page(r: Renderer, c: CommentaryUnit) -> Page:
     description = r.described(f"{r.L['commentary_unit']} {c.id}", c.text if r.lang == "zh" or not c.en else c.en)
     cit = r.citation(c.id, src, description)
     meta = {"title": f"{r.L['commentary_unit']} {c.id} · {text.excerpt(c.text, 24)}", "critique": c.id,
-            "description": description, "head": cit["head"]}
+            "description": description, "head": cit.head}
     return r.page(
-        "critique.md.j2", src, c.where, meta, c=c, kind=r.L[f"kind_{c.kind}"], **cit,
+        "critique.md.j2", src, c.where, meta, c=c, kind=r.L[f"kind_{c.kind}"], **context(cit),
         targets=[r.target_view(src, t) for t in c.targets],
         before=before and {"id": before.id, "link": paths.rel_md(src, paths.critique(before.id))},
         after=after and {"id": after.id, "link": paths.rel_md(src, paths.critique(after.id))},

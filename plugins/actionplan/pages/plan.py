@@ -9,6 +9,7 @@ from ..index import Unit
 from ..model import Action, Pillar, Where
 from ..render import Renderer
 from ..templating import Page
+from ..views import UnitView, context
 
 
 def figure_boxes(r: Renderer) -> list[svg.Box]:
@@ -59,13 +60,12 @@ def unit_page(r: Renderer, uid: str) -> Page:
     official = cite.official(r.plan.title, r.plan.publisher, r.plan.pdf_url, u.printed_page, pdf_page)
     title = f"{r.label(uid)} · {r.title(uid, 40)}" if uid != "intro" else r.label(uid)
     meta = {"title": title, "description": description, "unit": uid, "kind": u.kind,
-            "printed_page": u.printed_page, "head": cit["head"]}
-    return r.page(
-        "unit.md.j2", src, u.where, meta,
+            "printed_page": u.printed_page, "head": cit.head}
+    view = UnitView(
         u=u, uid=uid, label=r.label(uid), crumbs=crumbs, orig=orig, trans=trans, title_en=title_en, title_zh=title_zh,
         children=children, is_action=is_action, siblings=siblings, siblings_label=sib_label,
-        prev=prev_id and (r.label(prev_id), r.link(src, prev_id)),
-        next=next_id and (r.label(next_id), r.link(src, next_id)),
+        prev=(r.label(prev_id), r.link(src, prev_id)) if prev_id else None,
+        next=(r.label(next_id), r.link(src, next_id)) if next_id else None,
         lead=[ag(a) for a in getattr(u, "lead", ())], named=[ag(a) for a in getattr(u, "agencies", ())],
         lead_text=getattr(u, "lead_text", None), footnotes=[ix.footnotes[n] for n in u.footnotes],
         pdf_page=pdf_page, pdf_url=r.plan.pdf_url,
@@ -75,12 +75,14 @@ def unit_page(r: Renderer, uid: str) -> Page:
         signatories=getattr(u, "signatories", ()), sig_roles=r.tr("intro", "signatories") or (),
         footnotes_src=paths.rel_md(src, paths.FOOTNOTES),
         children_label=L["children_goals"] if isinstance(u, Pillar) else L["children_actions"],
-        official=list(official.items()), **cit,
+        official=list(official.items()),
         pins=[] if is_action else [paths.paragraph(i + 1) for i in range(len(orig))],
         compare_link=paths.rel_url(paths.site_path(src, r.lang), paths.site_path(paths.COMPARE, r.lang)) + f"?unit={uid}",
         search={"uid": uid, "kind": u.kind, "pillar": "" if uid == "intro" else uid.split(".")[0],
                 "title": r.label(uid) if uid == "intro" else r.title(uid, 60)},
+        cit=cit,
     )
+    return r.page("unit.md.j2", src, u.where, meta, **context(view))
 
 
 def home_page(r: Renderer) -> Page:
