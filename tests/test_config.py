@@ -24,7 +24,7 @@ def configure(tiny: Path, old: str, new: str) -> None:
     ("      data_dir: data\n", "      data_dir: no-such-folder\n",
      "actionplan: data_dir 'no-such-folder' is not a folder next to mkdocs.yml"),
     ("      data_dir: data\n", "      data_dir: data\n      require_translations: maybe\n",
-     "Plugin 'actionplan' option 'require_translations': Expected type: <class 'bool'> but received: <class 'str'>"),
+     "mkdocs.yml: plugins.actionplan.require_translations: expected true or false, got 'maybe'"),
     ("use_directory_urls: true\n", "use_directory_urls: false\n", "actionplan: use_directory_urls must stay true"),
 ])
 def test_configuration_mistakes_are_refused_clearly(tiny: Path, old: str, new: str, message: str) -> None:

@@ -82,6 +82,12 @@ class Renderer:
         zh = self.tr("plan", "title")
         return zh if self.lang == "zh" and zh else self.plan.title
 
+    def date_words(self, iso: str) -> str:
+        """A date of the data (``YYYY-MM`` or ``YYYY-MM-DD``) in this language's words: "July 2025", "2025 年 7 月"."""
+        year, month, *day = (int(x) for x in iso.split("-"))
+        words = {"year": year, "month": month, "month_name": self.L["month_names"].split()[month - 1]}
+        return self.L["date_day"].format(day=day[0], **words) if day else self.L["date_month"].format(**words)
+
     def agency_zh(self, aid: str) -> str | None:
         t = self.plan.translations.get("zh", {}).get("agencies")
         value = t.fields.get(aid) if t else None

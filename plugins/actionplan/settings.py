@@ -25,6 +25,9 @@ PLUGIN = "actionplan"
 CONFIGS = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
 
 
+_KIND = {str: "a folder name (text)", bool: "true or false"}
+
+
 class SettingsError(Exception):
     """The configuration cannot give settings; the message names the file and the option."""
 
@@ -69,10 +72,10 @@ class Settings:
         """Settings from the plugin's options as configured (unknown keys are the adapter's own)."""
         known = {f.name for f in fields(cls)} - {"root"}
         values = {k: v for k, v in options.items() if k in known}
-        for key, value in values.items():
-            expected = type(getattr(cls, key))
-            if not isinstance(value, expected):
-                raise SettingsError(f"{PLUGIN}: option {key}: expected {expected.__name__}, got {type(value).__name__}")
+        wrong = [f"plugins.{PLUGIN}.{key}: expected {_KIND[type(getattr(cls, key))]}, got {value!r}"
+                 for key, value in values.items() if type(value) is not type(getattr(cls, key))]
+        if wrong:
+            raise SettingsError("\n".join(wrong))
         return cls(root=root.resolve(), **values)
 
     @classmethod
@@ -85,7 +88,9 @@ class Settings:
         try:
             return cls.from_options(root, plugin_options(read_config(path)))
         except (OSError, yaml.YAMLError) as e:
-            raise SettingsError(f"{path}: cannot be read: {e}") from None
+            raise SettingsError(f"{config}: cannot be read: {e}") from None
+        except SettingsError as e:  # each problem on its own line, naming the file
+            raise SettingsError("\n".join(f"{config}: {line}" for line in str(e).splitlines())) from None
 
 
 # -- the configuration files ---------------------------------------------------------------
@@ -126,4 +131,4 @@ def plugin_options(cfg: Mapping[str, Any]) -> dict[str, Any]:
             return dict(item[PLUGIN] or {})
         if item == PLUGIN:
             return {}
-    raise SettingsError(f"{PLUGIN}: the plugin is not listed in the configuration's 'plugins'")
+    raise SettingsError(f"plugins: the {PLUGIN} plugin is not listed")

@@ -131,7 +131,7 @@ EN: dict[str, str] = {
     "evidence": "Evidence",
     "record": "The record",
     "timeline": "Timeline of official instruments",
-    "timeline_note": ("From 23 July 2025, the day the plan was released, to the newest instrument recorded, by date of publication."
+    "timeline_note": ("From {date}, the day the plan was released, to the newest instrument recorded, by date of publication."
                       " Each instrument links its official text; its page gives the plan units it relates to, with the evidence."),
     "timeline_since": "Since the plan",
     "timeline_background": "Before the plan (background)",
@@ -188,7 +188,8 @@ EN: dict[str, str] = {
     "toggle_orig": "Original only",
     "toggle_trans": "Translation only",
     # The plan's publication month (plan.yaml's published, YYYY-MM): year, month (a number), month_name.
-    "plan_published": "{month_name} {year}",
+    "date_month": "{month_name} {year}",
+    "date_day": "{day} {month_name} {year}",
     "month_names": "January February March April May June July August September October November December",
     "figure_caption": "Each box is a goal: its ID, title and number of recommended policy actions; drawn from the data.",
     "record_figure_caption": ("One row per pillar: the grey bar is its number of recommended policy actions, the coloured bars those with an "

@@ -128,7 +128,7 @@ ZH: dict[str, str] = {
     "evidence": "原文依据",
     "record": "官方文件记录",
     "timeline": "官方文件时间线",
-    "timeline_note": "自 2025 年 7 月 23 日（本计划发布之日）至最新收录的官方文件，按发布日期排列。"
+    "timeline_note": "自 {date}（本计划发布之日）至最新收录的官方文件，按发布日期排列。"
                      "每份文件均链接其官方文本；与计划单元的关系及原文依据见各文件页面。",
     "timeline_since": "计划发布以来",
     "timeline_background": "计划发布前的背景文件",
@@ -184,7 +184,8 @@ ZH: dict[str, str] = {
     "toggle_orig": "仅原文",
     "toggle_trans": "仅译文",
     # The plan's publication month (plan.yaml's published, YYYY-MM): year, month (a number), month_name.
-    "plan_published": "{year} 年 {month} 月",
+    "date_month": "{year} 年 {month} 月",
+    "date_day": "{year} 年 {month} 月 {day} 日",
     "month_names": "一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月",
     "figure_caption": "每格为一项目标：编号、标题与推荐政策行动条数；由数据生成。",
     "record_figure_caption": ("每行是一个支柱：灰条为其推荐政策行动总数，色条为有“实施”或“相关”官方文件的行动数"

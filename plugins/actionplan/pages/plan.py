@@ -99,7 +99,7 @@ def home_page(r: Renderer) -> Page:
         "home.md.j2", src, Where("data/plan.yaml", 1), meta,
         plan=r.plan, plan_title=r.plan_title(), pillars=pillars, counts=counts,
         intro_link=r.link(src, "intro"), epigraph=r.plan.epigraph, epigraph_zh=r.tr("epigraph", "text"),
-        intro_title=r.title("intro"), figure=Markup(svg.figure(figure_boxes(r), r.lang, src)),
+        intro_title=r.title("intro"), published=r.date_words(r.plan.published), figure=Markup(svg.figure(figure_boxes(r), r.lang, src)),
         coverage_rows=r.record_coverage(), record_figure=Markup(svg.record_figure(r.record_coverage(), r.lang, src)),
         timeline=paths.RECORD,
         critiques=[r.crit_view(c, src) for c in r.ix.critiques_of.get("plan", [])],

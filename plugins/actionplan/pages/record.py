@@ -32,7 +32,7 @@ def record_page(r: Renderer) -> Page:
     issuers = sorted({i.issuer for i in r.plan.record}, key=lambda a: (a != PRESIDENT, a.lower()))
     kinds = [k for k in INSTRUMENT_KINDS if any(i.kind == k for i in r.plan.record)]
     return r.page("record.md.j2", src, Where("data/record.yaml", 1), {"title": r.L["timeline"]},
-                     since=since, background=[x for x in items if x["i"].background], plan_date=PLAN_DATE,
+                     since=since, background=[x for x in items if x["i"].background], plan_date=PLAN_DATE, plan_date_words=r.date_words(PLAN_DATE),
                      newest=since[-1]["i"].published if since else PLAN_DATE,
                      pillars=[p.id for p in r.plan.pillars], issuers=[(a, r.issuer_name(a)) for a in issuers],
                      kinds=[(k, r.L[f"rkind_{k}"]) for k in kinds], total=len(items),
