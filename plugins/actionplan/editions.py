@@ -69,6 +69,13 @@ class Editions:
             return site_url
         return site_url.rstrip("/") + "/" + paths.edition_root(self.archived)
 
+    def language_url(self, site_url: str, lang: str) -> str:
+        """The ``site_url`` a language's build publishes at: this edition's (``edition_url``) under the
+        language's prefix. Both builds name the site's root in their configuration; the theme's
+        canonical links and sitemap must name where each build's pages really are."""
+        base = self.edition_url(site_url)
+        return base.rstrip("/") + "/" + paths.prefix(lang) if base and paths.prefix(lang) else base
+
     def site_root(self, site_url: str) -> str:
         """The site's root URL: an archived edition's ``site_url`` ends in ``v/<version>/``."""
         if not site_url or self.archived is None:

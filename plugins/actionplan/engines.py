@@ -27,7 +27,6 @@ from types import FrameType
 import yaml
 
 from . import editions as stored
-from . import paths
 from .editions import EDITION_ENV, PUBLISHED_ENV, Editions, theme_extra
 from .search import index_site
 from .settings import CONFIGS, PLUGIN, Settings, read_config
@@ -105,9 +104,8 @@ def generate(settings: Settings, out: Path, editions: Editions | None = None) ->
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(f, dest)
         repo_blob = source_base(cfg.get("edit_uri"), cfg.get("repo_url"))
-        if cfg.get("site_url"):
-            cfg["site_url"] = editions.edition_url(str(cfg["site_url"]))
-        built = language_build(ix, lang, str(cfg.get("site_url") or ""), repo_blob, assets=settings.assets_outside(docs), editions=editions)
+        site_url = str(cfg.get("site_url") or "")
+        built = language_build(ix, lang, editions.edition_url(site_url), repo_blob, assets=settings.assets_outside(docs), editions=editions)
         cfg["extra"] = {**(cfg.get("extra") or {}), "edition": theme_extra(ix, lang, editions)}
         for page in built.pages:
             dest = target / page.src
@@ -136,8 +134,8 @@ def generate(settings: Settings, out: Path, editions: Editions | None = None) ->
             custom = root / theme["custom_dir"]
             shutil.copytree(custom, out / "overrides", dirs_exist_ok=True)
             theme["custom_dir"] = "overrides"
-        if sub and cfg.get("site_url"):
-            cfg["site_url"] = str(cfg["site_url"]).rstrip("/") + "/" + paths.prefix(lang)
+        if site_url:
+            cfg["site_url"] = editions.language_url(site_url, lang)
         config_file = out / name
         config_file.write_text("# Written by `actionplan generate`: the edition's pages for engines that run no plugins.\n"
                                + yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -87,11 +87,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         # links and sitemap name it, while permalinks and citations name the site's root (site.edition).
         self.base_url = self.editions.edition_url(config.site_url or "")
         if config.site_url:
-            config.site_url = self.base_url
-        if config.site_url and self.config.lang != paths.DEFAULT_LANG:
-            # Both builds name the site's root in site_url; this one publishes under its prefix,
-            # and the theme's canonical links and sitemap must say so.
-            config.site_url = config.site_url.rstrip("/") + "/" + paths.prefix(self.config.lang)
+            config.site_url = self.editions.language_url(config.site_url, self.config.lang)
         self.settings = self._settings(config)
         data_dir = self.settings.data
         if not data_dir.is_dir():
