@@ -21,7 +21,7 @@ SCHEMAS = editor_schemas()
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_committed_schemas_are_current(name: str) -> None:
-    """Editors underline what the build would refuse: schemas/ is generated from records.py (`actionplan schemas`)."""
+    """Editors underline what the build would refuse: schemas/ is generated from the record declarations (`actionplan schemas`)."""
     committed = json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
     assert committed == SCHEMAS[name], f"run: .venv/bin/actionplan schemas ({name} is stale)"
 

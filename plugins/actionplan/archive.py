@@ -61,7 +61,7 @@ def archive(root: Path, engine: str = "mkdocs", ref: str | None = None, branch: 
             raise ArchiveError("site_url is not set: a frozen edition must know its address (set SITE_URL)")
         tree = tmp / "tree"
         target = tree / paths.edition_root(version)
-        # The build puts site_url under v/<version>/ itself (site.Editions.edition_url).
+        # The build puts site_url under v/<version>/ itself (editions.Editions.edition_url).
         build_into(settings, target, engine, work=tmp / "generated", editions=Editions(version, tuple(have)))
         store(root, tree, version, branch)
         return version, True

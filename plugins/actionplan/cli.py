@@ -125,7 +125,7 @@ def serve(root: Path, port: int, engine: str) -> int:
 
 
 def write_schemas(out_dir: Path) -> int:
-    """Write the JSON Schemas editors use (schemas/*.schema.json), generated from records.py."""
+    """Write the JSON Schemas editors use (schemas/*.schema.json), generated from the record declarations (filespec.FILES)."""
     import json
 
     from .filespec import editor_schemas

@@ -140,7 +140,7 @@ def cite_pre(text: str) -> Markup:
     return Markup("\n".join(line for line in "".join(out).splitlines() if line.strip()))
 
 
-SAFE_SCHEMES = ("https", "http")  # http: a preview's site_url (make serve); data URLs must be https (records.py)
+SAFE_SCHEMES = ("https", "http")  # http: a preview's site_url (make serve); data URLs must be https (fields.url_problem)
 
 
 def url(value: str) -> Markup:
