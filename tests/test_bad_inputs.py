@@ -697,21 +697,15 @@ CASES += [
 
 
 @pytest.mark.parametrize(("mutate", "expected"), CASES)
-def test_bad_input_is_reported(tmp_path: Path, mutate: Mutation, expected: str) -> None:
+def test_bad_input_is_reported_and_check_gives_the_same_answer(tmp_path: Path, mutate: Mutation, expected: str,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """load_all (what the build runs) reports the expected problem, and `actionplan check` (its code,
+    in-process) prints exactly load_all's problems, one per line, never a traceback, and no line a
+    CI runner would take for an annotation."""
     root = copy_fixture(tmp_path)
     mutate(root)
     found = problems_of(root)
     assert expected in found, "\n".join(found)
-
-
-@pytest.mark.parametrize(("mutate", "expected"), CASES)
-def test_check_gives_the_same_answer(tmp_path: Path, mutate: Mutation, expected: str,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
-    """`actionplan check` (its code, in-process) prints exactly load_all's problems, one per line,
-    never a traceback, and no line a CI runner would take for an annotation."""
-    root = copy_fixture(tmp_path)
-    mutate(root)
-    found = problems_of(root)
     capsys.readouterr()
     assert cli.main(["check", "--root", str(root), "--no-source"]) == 1
     out, err = capsys.readouterr()
