@@ -804,6 +804,7 @@ def test_cli_check_reports_the_problem(tmp_path: Path, mutate: Mutation, expecte
     assert result.stderr.strip().endswith("problem(s)."), result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("mutate", "expected"), CLI_CASES)
 def test_cli_build_fails_without_writing_a_site(tmp_path: Path, mutate: Mutation, expected: str) -> None:
     root = copy_fixture(tmp_path)

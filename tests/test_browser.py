@@ -11,7 +11,8 @@ import yaml
 
 from .conftest import ARTIFACTS, ROOT, local_only
 
-pytestmark = pytest.mark.browser
+# slow as well: the `server` fixture serves the real site, built whole.
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def an_instrument() -> str:
