@@ -6,13 +6,14 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt plugins/pyproject.toml
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1753315200)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test lint browser-deps html-checker bench search-bench urls schemas release archive clean
+.PHONY: help serve build check test test-fast lint browser-deps html-checker bench search-bench urls schemas release archive clean
 
 help:
 	@echo "make serve   preview both languages at http://127.0.0.1:8000 with live reload (data changes too)"
 	@echo "make build   strict build into site/ (replaced only when the whole build succeeds)"
 	@echo "make check   validate data/ and the commentary in seconds, without building"
 	@echo "make test    the whole test suite (lint, types, unit, build, browser, accessibility)"
+	@echo "make test-fast  lint, types and the tests that neither build a site nor drive a browser (pytest -m 'not browser and not slow')"
 	@echo "make bench   the benchmarks (not part of make test): build (plugin vs plain Markdown, Zensical), then search"
 	@echo "make search-bench  the search benchmark alone: 95 queries typed into the search box in Chromium"
 	@echo "make urls    after review: record new published URLs in published-urls.txt"
@@ -68,6 +69,11 @@ html-checker: $(VNU_JAR)
 
 test: $(STAMP) browser-deps html-checker lint
 	$(BIN)/pytest
+
+# The quick loop while editing: no site build, no git repositories, no browser, no fuzzing (see the
+# markers in pyproject.toml); `make test` is still the whole suite.
+test-fast: $(STAMP) lint
+	$(BIN)/pytest -m "not browser and not slow"
 
 urls: build
 	$(BIN)/actionplan urls site --write

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +26,8 @@ from actionplan.problems import DataError
 from actionplan.site import load_all
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tiny"
-ACTIONPLAN = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "actionplan"
+# The command as the running interpreter runs it (its environment and PYTHONPATH), never a fixed .venv path.
+ACTIONPLAN = [sys.executable, "-m", "actionplan.cli"]
 
 Mutation = Callable[[Path], None]
 
@@ -697,21 +699,15 @@ CASES += [
 
 
 @pytest.mark.parametrize(("mutate", "expected"), CASES)
-def test_bad_input_is_reported(tmp_path: Path, mutate: Mutation, expected: str) -> None:
+def test_bad_input_is_reported_and_check_gives_the_same_answer(tmp_path: Path, mutate: Mutation, expected: str,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """load_all (what the build runs) reports the expected problem, and `actionplan check` (its code,
+    in-process) prints exactly load_all's problems, one per line, never a traceback, and no line a
+    CI runner would take for an annotation."""
     root = copy_fixture(tmp_path)
     mutate(root)
     found = problems_of(root)
     assert expected in found, "\n".join(found)
-
-
-@pytest.mark.parametrize(("mutate", "expected"), CASES)
-def test_check_gives_the_same_answer(tmp_path: Path, mutate: Mutation, expected: str,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
-    """`actionplan check` (its code, in-process) prints exactly load_all's problems, one per line,
-    never a traceback, and no line a CI runner would take for an annotation."""
-    root = copy_fixture(tmp_path)
-    mutate(root)
-    found = problems_of(root)
     capsys.readouterr()
     assert cli.main(["check", "--root", str(root), "--no-source"]) == 1
     out, err = capsys.readouterr()
@@ -795,7 +791,7 @@ CLI_CASES = [
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([str(ACTIONPLAN), *args], cwd=root, env=env, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run([*ACTIONPLAN, *args], cwd=root, env=env, capture_output=True, text=True, timeout=120, check=False)
 
 
 @pytest.mark.parametrize(("mutate", "expected"), CLI_CASES)
@@ -808,6 +804,7 @@ def test_cli_check_reports_the_problem(tmp_path: Path, mutate: Mutation, expecte
     assert result.stderr.strip().endswith("problem(s)."), result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("mutate", "expected"), CLI_CASES)
 def test_cli_build_fails_without_writing_a_site(tmp_path: Path, mutate: Mutation, expected: str) -> None:
     root = copy_fixture(tmp_path)
@@ -858,7 +855,7 @@ def test_cli_check_needs_no_mkdocs(tmp_path: Path) -> None:
     code = ("import sys; sys.modules['mkdocs'] = None; from actionplan import cli; "
             f"rc = cli.main(['check', '--root', {str(root)!r}, '--no-source']); "
             "assert not [m for m in sys.modules if m.startswith('mkdocs') and sys.modules[m] is not None]; sys.exit(rc)")
-    result = subprocess.run([str(ACTIONPLAN.with_name("python")), "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok: 2 pillars, 3 goals, 4 actions, 3 commentary units"), result.stdout
 

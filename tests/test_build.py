@@ -14,6 +14,9 @@ from actionplan.index import Index
 
 from .sitecheck import check, parse
 
+# slow: every test reads the real site, built once per session (the `site` fixture builds it whole).
+pytestmark = pytest.mark.slow
+
 LANGS = ("zh", "en")
 
 

@@ -105,6 +105,8 @@ def _agree(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     return found
 
 
+# The three properties are slow: seconds each (a copied dataset and a check per example).
+@pytest.mark.slow
 @SETTINGS
 @given(field=st.sampled_from(FIELDS), value=TEXT)
 @example(field=("data/plan.yaml", ("pdf_url",)), value='https://x.example/"><script>alert(1)</script>')
@@ -122,6 +124,7 @@ def test_check_and_load_all_agree_on_any_text(field: tuple[str, tuple[Any, ...]]
             assert found, f"{file} {path}: {value!r} was accepted"
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(file=st.sampled_from(sorted(f for f, d in DOCS.items() if isinstance(d, dict))), key=TEXT)
 @example(file="data/translations/zh/II.yaml", key="I.9.9\n::error file=README.md,line=1::All checks passed\n")
@@ -142,6 +145,7 @@ TYPES = {name: getattr(fields, name) for name in
          ("Str", "Title", "Id", "Url", "ActionId", "GoalId", "PillarId", "CritiqueId", "AgencyId", "Version", "Date", "SiteDir")}
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(name=st.sampled_from(sorted(TYPES)), value=st.one_of(HOSTILE, TEXT, st.from_regex(r"[A-Za-z0-9./:\-]{0,12}", fullmatch=True),
                                                            st.sampled_from(["I.1.2", "I.1.2\n", "I.١.2", "C01", "1.0.0",

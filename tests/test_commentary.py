@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from actionplan import paths
 from actionplan.index import Index
 
@@ -34,6 +36,7 @@ def test_units_reproduce_the_commentary_exactly_in_order(index: Index, shared_so
     assert [c.position for c in units] == list(range(1, len(units) + 1))
 
 
+@pytest.mark.slow
 def test_debris_is_not_published(site: Path) -> None:
     for f in (site / "commentary").rglob("*.html"):
         assert "热门跟贴" not in f.read_text(encoding="utf-8"), f
@@ -54,6 +57,7 @@ def test_units_are_attached_at_the_grain_of_their_points(index: Index) -> None:
     assert all(t.startswith("III") for c in points for t in c.targets)
 
 
+@pytest.mark.slow
 def test_every_target_page_links_its_critiques_and_back(site: Path, index: Index) -> None:
     missing = []
     for c in index.plan.critiques:
@@ -71,6 +75,7 @@ def test_every_target_page_links_its_critiques_and_back(site: Path, index: Index
     assert not missing, "\n".join(missing[:20])
 
 
+@pytest.mark.slow
 def test_pages_without_critiques_say_so_and_parents_count_their_childrens(site: Path, index: Index) -> None:
     quiet = next(uid for uid in index.order if index.units[uid].kind == "action" and not index.critiques_of.get(uid))
     assert "评论未专门论及本单元" in (site / "plan" / quiet / "index.html").read_text(encoding="utf-8")
@@ -79,6 +84,7 @@ def test_pages_without_critiques_say_so_and_parents_count_their_childrens(site: 
     assert f"其下各单元共有 {below} 条评论" in (site / "plan" / "III" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_commentary_read_whole_is_anchored_with_targets(site: Path, index: Index) -> None:
     page = (site / "commentary" / "index.html").read_text(encoding="utf-8")
     info = parse(site / "commentary" / "index.html")
@@ -88,6 +94,7 @@ def test_commentary_read_whole_is_anchored_with_targets(site: Path, index: Index
     assert 'href="../plan/III.1.1/"' in page
 
 
+@pytest.mark.slow
 def test_figure_links_every_pillar_and_goal_without_script(site: Path, index: Index) -> None:
     for src in ("index.md", "commentary/coverage.md", "en/index.md"):
         page = (site / paths.url(src) / "index.html").read_text(encoding="utf-8")
@@ -102,12 +109,14 @@ def test_figure_links_every_pillar_and_goal_without_script(site: Path, index: In
         assert "<script" not in svg.group(0)
 
 
+@pytest.mark.slow
 def test_coverage_table_covers_all_30_goals(site: Path) -> None:
     page = (site / "commentary" / "coverage" / "index.html").read_text(encoding="utf-8")
     rows = re.findall(r'<a href="../../plan/((?:I|II|III)\.\d+)/">', page)
     assert len(set(rows)) == 30
 
 
+@pytest.mark.slow
 def test_claims_are_shown_as_holding(site: Path, index: Index) -> None:
     claims = [(c, k) for c in index.plan.critiques for k in c.claims]
     assert {(k.metric, k.scope, k.expected) for _, k in claims} >= {("goals", "plan", 30), ("actions", "plan", 103), ("goals", "II", 8),
@@ -117,6 +126,7 @@ def test_claims_are_shown_as_holding(site: Path, index: Index) -> None:
     assert "评论称 29，数据计得 29" in page and "ap-claim-holds" in page
 
 
+@pytest.mark.slow
 def test_a_broken_claim_fails_the_build(tiny: Path) -> None:
     unit = tiny / "content" / "commentary" / "C01.md"
     unit.write_text(unit.read_text().replace("expected: 2", "expected: 3").replace("两大支柱", "三大支柱").replace("quote: 两大支柱", "quote: 三大支柱"))
@@ -127,6 +137,7 @@ def test_a_broken_claim_fails_the_build(tiny: Path) -> None:
     assert not (tiny / "site").exists()
 
 
+@pytest.mark.slow
 def test_a_claim_recorded_as_not_holding_is_shown_so(tiny: Path) -> None:
     unit = tiny / "content" / "commentary" / "C01.md"
     text = unit.read_text().replace("expected: 2", "expected: 3\n    holds: false").replace("两大支柱", "三大支柱")

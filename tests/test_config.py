@@ -8,6 +8,9 @@ import pytest
 
 from .conftest import run_build
 
+# slow: each test builds the tiny fixture with `actionplan build`.
+pytestmark = pytest.mark.slow
+
 
 def configure(tiny: Path, old: str, new: str) -> None:
     config = tiny / "mkdocs.yml"

@@ -110,6 +110,7 @@ def test_repeated_actions_are_noted_on_both_units(index: Index) -> None:
     assert all(twice[twice[uid]] == uid for uid in twice), "the two notes name each other"
 
 
+@pytest.mark.slow
 def test_translations_are_labelled_unofficial(site: Path) -> None:
     page = (site / "plan" / "I.1.1" / "index.html").read_text(encoding="utf-8")
     assert "非官方中文译文" in page and "本站译文，非官方；以英文原文为准。" in page
@@ -117,6 +118,7 @@ def test_translations_are_labelled_unofficial(site: Path) -> None:
     assert "Unofficial English translation" in page
 
 
+@pytest.mark.slow
 def test_passages_carry_their_language(site: Path) -> None:
     zh = (site / "plan" / "I.1.1" / "index.html").read_text(encoding="utf-8")
     assert '<section class="ap-orig" lang="en">' in zh and '<section class="ap-trans" lang="zh-Hans">' in zh
@@ -125,6 +127,7 @@ def test_passages_carry_their_language(site: Path) -> None:
     assert '<html lang="en"' in en and '<html lang="zh"' in zh
 
 
+@pytest.mark.slow
 def test_chinese_headings_have_explicit_stable_anchors(site: Path) -> None:
     page = (site / "plan" / "I.1.1" / "index.html").read_text(encoding="utf-8")
     for anchor in ("unit", "lead", "commentary", "cite"):
@@ -132,6 +135,7 @@ def test_chinese_headings_have_explicit_stable_anchors(site: Path) -> None:
     assert 'id="_1"' not in page
 
 
+@pytest.mark.slow
 def test_search_index_is_one_per_language_build(site: Path) -> None:
     """Pagefind keeps one index per language build (``<html lang>``), and an ID map for each."""
     import gzip

@@ -95,6 +95,7 @@ def page(site: Path, path: str) -> str:
     return (site / path / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_each_edition_shows_its_own_text(repo: Path) -> None:
     site = repo / "site"
     old, new, latest = (page(site, p) for p in ("v/1.0.0/plan/I.1.2/", "v/1.0.1/plan/I.1.2/", "plan/I.1.2/"))
@@ -105,6 +106,7 @@ def test_each_edition_shows_its_own_text(repo: Path) -> None:
     assert OLD_TEXT in page(site, "v/1.0.0/en/plan/I.1.2/") and NEW_TEXT in page(site, "v/1.0.1/en/plan/I.1.2/")
 
 
+@pytest.mark.slow
 def test_each_edition_cites_its_own_version(repo: Path) -> None:
     site = repo / "site"
     for version in ("1.0.0", "1.0.1"):
@@ -130,6 +132,7 @@ class _Links(HTMLParser):
             self.links.setdefault(str(a["class"]), str(a["href"]))
 
 
+@pytest.mark.slow
 def test_an_old_edition_links_the_latest_and_learns_of_newer_ones(repo: Path) -> None:
     site = repo / "site"
     for lang_path in ("plan/I.1.2/", "en/plan/I.1.2/"):
@@ -152,6 +155,7 @@ def test_an_old_edition_links_the_latest_and_learns_of_newer_ones(repo: Path) ->
     assert 'data-ap-archived="false"' in latest and "v/1.0.0/plan/I.1.2/" in latest and "v/1.0.1/plan/I.1.2/" in latest
 
 
+@pytest.mark.slow
 def test_a_published_edition_is_never_rebuilt(repo: Path) -> None:
     site = repo / "site"
     before = tree_hashes(site / "v" / "1.0.0")
@@ -172,6 +176,7 @@ def test_a_published_edition_is_never_rebuilt(repo: Path) -> None:
     assert stored == page(site, "v/1.0.0/plan/I.1.2/")
 
 
+@pytest.mark.slow
 def test_the_changelog_links_each_edition_and_the_diffs(repo: Path) -> None:
     html = page(repo / "site", "changelog/")
     assert 'href="../v/1.0.1/"' in html and 'href="../v/1.0.0/"' in html
@@ -185,6 +190,7 @@ def _anchors(html: str) -> list[str]:
     return re.findall(r'<p id="(p\d+(?:-zh)?)">', html)
 
 
+@pytest.mark.slow
 def test_paragraph_anchors_survive_a_rebuild_and_a_translation_edit(repo: Path) -> None:
     site = repo / "site"
     old, new, again = (page(s, "plan/I.1/") for s in (site / "v" / "1.0.0", site / "v" / "1.0.1", repo / "site2"))
@@ -207,6 +213,7 @@ def test_editions_from_the_environment() -> None:
         Editions.from_env({"ACTIONPLAN_EDITION": "../../etc"})
 
 
+@pytest.mark.slow
 def test_every_intro_paragraph_and_footnote_of_the_real_site_has_its_pin(site: Path, index) -> None:  # type: ignore[no-untyped-def]
     from actionplan.model import Action
 
@@ -223,6 +230,7 @@ def test_every_intro_paragraph_and_footnote_of_the_real_site_has_its_pin(site: P
         assert f'id="fn-{f.number}"' in notes and f'class="ap-pin" href="#fn-{f.number}"' in notes
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 def test_in_a_browser_an_old_page_says_a_newer_version_exists_and_the_diff_shows(repo: Path, browser) -> None:  # type: ignore[no-untyped-def]
     import functools
@@ -264,6 +272,7 @@ def test_in_a_browser_an_old_page_says_a_newer_version_exists_and_the_diff_shows
         httpd.shutdown()
 
 
+@pytest.mark.slow
 def test_an_older_release_can_be_backfilled_from_its_commit(repo: Path) -> None:
     made = cli(repo, "archive", "--ref", "HEAD~1", "--branch", "backfill")
     assert made.returncode == 0, made.stderr

@@ -23,6 +23,9 @@ from actionplan.text import plain
 
 from .conftest import ROOT
 
+# slow: the real site built by every engine (MkDocs, ProperDocs, Zensical).
+pytestmark = pytest.mark.slow
+
 
 class Requests(HTMLParser):
     """The URLs a page makes the browser fetch by itself (not links a reader may follow)."""

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 CLI = Path(sys.executable).with_name("check-jsonschema")
 
 
@@ -16,6 +18,7 @@ def check(schema: Path, *instances: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(CLI), "--schemafile", str(schema), *map(str, instances)], capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_check_jsonschema_accepts_the_export(site: Path) -> None:
     export = site / "export"
     result = check(export / "plan.schema.json", export / "plan.json")
@@ -26,6 +29,7 @@ def test_check_jsonschema_accepts_the_export(site: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_check_jsonschema_refuses_a_broken_unit_file(site: Path, tmp_path: Path) -> None:
     unit = json.loads((site / "export" / "units" / "I.3.5.json").read_text(encoding="utf-8"))
     unit["url_en"] = "plan/I.3.5/"  # an English URL must be under en/

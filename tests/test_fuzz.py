@@ -28,6 +28,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, currently_in_test_context, event, example, given, settings
 from hypothesis import strategies as st
@@ -302,24 +303,30 @@ def test_unmutated_fixture_round_trips() -> None:
     check([("set", rel, (), DOCS[rel]) for rel in DOCS])
 
 
+# The four fuzzers are slow (seconds each: every example loads and renders a whole dataset); the
+# regression examples below stay in the fast tier.
+@pytest.mark.slow
 @FUZZ
 @given(ops=st.lists(structural_op, min_size=1, max_size=3))
 def test_random_values_in_fields(ops: list[tuple[Any, ...]]) -> None:
     check(ops)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(ops=st.lists(raw_op, min_size=1, max_size=3))
 def test_random_edits_of_the_raw_files(ops: list[tuple[Any, ...]]) -> None:
     check(ops)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(ops=st.lists(semantic_op, min_size=1, max_size=6))
 def test_semantically_wrong_datasets(ops: list[tuple[Any, ...]]) -> None:
     check(ops)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(ops=st.lists(prose_op, min_size=1, max_size=6))
 def test_odd_but_valid_text_renders(ops: list[tuple[Any, ...]]) -> None:

@@ -15,7 +15,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT
+
+# slow: the real site, built whole, then the Nu Html Checker on Java.
+pytestmark = pytest.mark.slow
 
 VNU = Path(os.environ["VNU_JAR"]) if os.environ.get("VNU_JAR") else max(
     (ROOT / ".venv").glob("vnu-*/package/build/dist/vnu.jar"), default=ROOT / ".venv" / "vnu-missing" / "vnu.jar")

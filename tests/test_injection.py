@@ -10,6 +10,9 @@ import pytest
 
 from .conftest import run_build
 
+# slow: the tiny fixture, poisoned, built with `actionplan build`.
+pytestmark = pytest.mark.slow
+
 PAYLOADS = [
     '<script>window.__pwned=1</script>',
     '<img src=x onerror="window.__pwned=2">',

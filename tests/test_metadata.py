@@ -251,6 +251,7 @@ def test_each_instrument_a_release_adds_is_an_entry_of_the_feed(tiny_index: Inde
         assert all(link.unit in summary for link in inst.units)
 
 
+@pytest.mark.slow
 def test_the_feed_is_linked_from_every_page_and_the_changelog(site: Path) -> None:
     pages = [p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith(("id/", "en/id/"))]
     for page in pages:
@@ -278,6 +279,7 @@ def heads(site: Path) -> list[tuple[str, str]]:
     return out
 
 
+@pytest.mark.slow
 def test_every_generated_page_has_json_ld_opengraph_and_its_language_alternates(site: Path, index: Index) -> None:
     found = heads(site)
     expected = 2 * (1 + len(index.order) + len(index.critiques) + len(index.plan.agencies) + 6)
@@ -305,6 +307,7 @@ def test_every_generated_page_has_json_ld_opengraph_and_its_language_alternates(
         assert meta["DC.type"] == "Text"
 
 
+@pytest.mark.slow
 def test_descriptions_are_in_the_page_language_and_specific(site: Path) -> None:
     cjk = re.compile(r"[\u4e00-\u9fff]")
     seen: dict[str, list[str]] = {}
@@ -320,6 +323,7 @@ def test_descriptions_are_in_the_page_language_and_specific(site: Path) -> None:
     assert not shared, shared
 
 
+@pytest.mark.slow
 def test_unit_pages_offer_their_citation_as_files(site: Path, index: Index) -> None:
     for lang in paths.LANGS:
         for uid, src in [("I.3.5", paths.unit("I.3.5")), ("C19", paths.critique("C19")), ("intro", paths.unit("intro"))]:
@@ -346,6 +350,7 @@ def test_actions_csv_opens_in_a_spreadsheet(tiny_files: dict[str, str]) -> None:
         assert row["url"] == f"{SITE}plan/{row['id']}/" and row["url_en"] == f"{SITE}en/plan/{row['id']}/"
 
 
+@pytest.mark.slow
 def test_every_export_names_the_english_page(site: Path) -> None:
     doc = json.loads((site / "export" / "plan.json").read_text(encoding="utf-8"))
     records = [doc["intro"], *doc["pillars"], *(g for p in doc["pillars"] for g in p["goals"]),
@@ -354,6 +359,7 @@ def test_every_export_names_the_english_page(site: Path) -> None:
         assert r["url_en"] == "en/" + r["url"] and (site / r["url_en"] / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_unit_files_match_their_schema(site: Path, index: Index) -> None:
     schema = json.loads((site / "export" / "units.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -383,6 +389,7 @@ def frictionless(folder: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(exe), "validate", "--json", str(folder / "datapackage.json")], capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_datapackage_validates_with_frictionless(tiny_files: dict[str, str], tmp_path: Path) -> None:
     for name in ("datapackage.json", "actions.csv"):
         (tmp_path / name).write_bytes(tiny_files[f"export/{name}"].encode("utf-8"))
@@ -395,11 +402,13 @@ def test_datapackage_validates_with_frictionless(tiny_files: dict[str, str], tmp
     assert not json.loads(frictionless(tmp_path).stdout)["valid"]
 
 
+@pytest.mark.slow
 def test_the_live_datapackage_validates(site: Path) -> None:
     result = frictionless(site / "export")
     assert result.returncode == 0 and json.loads(result.stdout)["valid"], result.stdout[-3000:]
 
 
+@pytest.mark.slow
 def test_authored_pages_name_their_own_counterpart(site: Path) -> None:
     """The theme's hreflang pair and language selector on a page written by hand (its front
     matter's ``alternate``) point at that page in each language, not at the language roots."""

@@ -10,6 +10,9 @@ import pytest
 
 from .conftest import ARTIFACTS
 
+# slow: every test reads the real site, built whole (the `site` and `server` fixtures).
+pytestmark = pytest.mark.slow
+
 PHONE = 390  # CSS px: a common phone width
 SCREEN = 844  # CSS px: that phone's screen height
 

@@ -134,6 +134,7 @@ def _text(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", paths.LANGS)
 def test_every_action_and_goal_page_has_its_since_the_plan_section(site: Path, index: Index, lang: str) -> None:
     L = LABELS[lang]
@@ -157,6 +158,7 @@ def test_every_action_and_goal_page_has_its_since_the_plan_section(site: Path, i
         assert positions == sorted(positions), f"{uid}: not newest first"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", paths.LANGS)
 def test_no_status_the_sources_do_not_state(site: Path, index: Index, lang: str) -> None:
     """Our words around the instruments state no status; the quotations are the instruments' own."""
@@ -170,6 +172,7 @@ def test_no_status_the_sources_do_not_state(site: Path, index: Index, lang: str)
             assert word not in words, (uid, word)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", paths.LANGS)
 def test_each_instrument_has_a_page_listing_its_units_with_the_evidence(site: Path, index: Index, lang: str) -> None:
     L = LABELS[lang]
@@ -187,6 +190,7 @@ def test_each_instrument_has_a_page_listing_its_units_with_the_evidence(site: Pa
             assert " ".join(link.evidence.split()) in units and link.unit in units, (inst.id, link.unit)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", paths.LANGS)
 def test_the_timeline_runs_from_the_plan_to_the_newest_entry_and_can_be_filtered(site: Path, index: Index, lang: str) -> None:
     page = _html(site, paths.site_path(paths.RECORD, lang))
@@ -243,6 +247,7 @@ def _coverage(index: Index) -> dict[str, tuple[int, int, int]]:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", paths.LANGS)
 def test_coverage_on_the_home_page_and_in_its_figure(site: Path, index: Index, lang: str) -> None:
     L = LABELS[lang]
@@ -260,6 +265,7 @@ def test_coverage_on_the_home_page_and_in_its_figure(site: Path, index: Index, l
         assert f"{L['col_related']}: {rel}<" in svg.group(0).split(f"{L['pillar']} {pid}<")[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", paths.LANGS)
 def test_a_critique_page_sets_its_targets_instruments_beside_it(site: Path, index: Index, lang: str) -> None:
     seen = 0
@@ -274,6 +280,7 @@ def test_a_critique_page_sets_its_targets_instruments_beside_it(site: Path, inde
     assert seen or not any(index.record_of.get(t) for c in index.critiques.values() for t in c.targets)
 
 
+@pytest.mark.slow
 def test_the_export_carries_the_record(site: Path, index: Index) -> None:
     doc = json.loads((site / "export" / "plan.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in doc["record"]] == list(index.instruments)

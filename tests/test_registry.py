@@ -5,9 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from actionplan import registry
 
 from .conftest import ROOT, run_build
+
+# slow: the real site, built whole, and builds of the tiny fixture.
+pytestmark = pytest.mark.slow
 
 
 def test_the_build_serves_every_published_url_and_anchor(site: Path) -> None:

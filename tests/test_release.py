@@ -42,6 +42,8 @@ def releases(repo: Path) -> list[dict]:  # type: ignore[type-arg]
     return yaml.safe_load((repo / "data" / "changelog.yaml").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+# Tests on a throw-away git repository are slow: git and an `actionplan release` process each.
+@pytest.mark.slow
 def test_release_lists_the_units_changed_since_the_last_release(repo: Path) -> None:
     edit(repo / "data" / "pillars" / "I.yaml", "text: A note of ours.", "text: A note of ours, revised.")  # I.1.2's note
     edit(repo / "data" / "translations" / "zh" / "I.yaml", "召集利益相关方", "召集各利益相关方")  # I.2.1's translation
@@ -61,6 +63,7 @@ def test_release_lists_the_units_changed_since_the_last_release(repo: Path) -> N
     assert load_all(repo / "data", repo / "content" / "commentary", repo).plan.releases[0].version == "0.1.0"
 
 
+@pytest.mark.slow
 def test_uncommitted_changes_count_and_a_footnote_changes_the_units_citing_it(repo: Path) -> None:
     from actionplan.site import load_all
 
@@ -77,6 +80,7 @@ def test_uncommitted_changes_count_and_a_footnote_changes_the_units_citing_it(re
     assert "summary: write it" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_tag_marks_the_previous_release(repo: Path) -> None:
     edit(repo / "data" / "translations" / "zh" / "I.yaml", "召集利益相关方", "召集各利益相关方")
     git(repo, "commit", "-q", "-am", "released in 0.0.1 after all")
@@ -88,6 +92,7 @@ def test_a_tag_marks_the_previous_release(repo: Path) -> None:
     assert releases(repo)[0]["units"] == ["C02"]
 
 
+@pytest.mark.slow
 def test_a_changed_entry_of_the_record_goes_in_the_release_with_its_units(repo: Path) -> None:
     """An instrument added or changed since the last release is named in the new release's
     ``record`` (each becomes an entry of the change feed), and the units it relates to changed."""
@@ -99,6 +104,7 @@ def test_a_changed_entry_of_the_record_goes_in_the_release_with_its_units(repo: 
     assert "record: ostp-rfi-2025-18737" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_deleted_entry_of_the_record_changes_its_units_and_no_neighbour(repo: Path) -> None:
     """Cutting a whole entry (the middle one of the fixture's three) names neither neighbour in
     ``record`` and counts for the units the entry related to; a unit dropped from an entry counts too."""
@@ -116,6 +122,7 @@ def test_a_deleted_entry_of_the_record_changes_its_units_and_no_neighbour(repo: 
     assert "record" not in newest and newest["units"] == ["I.1", "I.1.1"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "message"), [
     (["0.0.1"], "must be above the newest release, 0.0.1"),
     (["0.0.0"], "must be above the newest release"),
@@ -132,12 +139,14 @@ def test_release_refuses_bad_input_and_leaves_the_changelog_alone(repo: Path, ar
     assert (repo / "data" / "changelog.yaml").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_release_needs_the_previous_release_in_git(tiny: Path) -> None:
     git(tiny, "init", "-q", "-b", "main")
     result = release(tiny, "0.0.2")
     assert result.returncode == 1 and "no tag v0.0.1 and no commit with release 0.0.1" in result.stderr
 
 
+@pytest.mark.slow
 def test_release_refuses_broken_data(repo: Path) -> None:
     edit(repo / "data" / "pillars" / "I.yaml", "lead: [OSTP]", "lead: [OSPT]")
     result = release(repo, "0.0.2")

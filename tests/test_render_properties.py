@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -82,6 +83,7 @@ def html_of(source: str) -> str:
     return markdown.markdown(body, extensions=EXTENSIONS, extension_configs=CONFIGS)
 
 
+@pytest.mark.slow  # seconds: each example copies the tiny fixture and renders every page
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(value=HOSTILE)
 def test_no_text_becomes_markup(tmp_path_factory: Any, value: str) -> None:

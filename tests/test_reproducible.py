@@ -10,7 +10,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT, run_build
+
+# slow: the real site built twice.
+pytestmark = pytest.mark.slow
 
 
 def digest(site: Path) -> dict[str, str]:

@@ -48,6 +48,7 @@ def _page(browser, base: str):  # type: ignore[no-untyped-def]
     return context, page, requests, outside
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("item", SUBSET, ids=[f"{q['lang']}:{q['q']}" for q in SUBSET])
 def test_query_hits_the_top_5(browser, search_server: str, item: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
     context, page, _, outside = _page(browser, search_server)
@@ -65,6 +66,7 @@ def test_query_hits_the_top_5(browser, search_server: str, item: dict) -> None: 
         assert rank == 1, (item, units[:5])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ["", "plan/I.3.5/", "en/", "en/commentary/C19/"])
 def test_no_search_bytes_before_the_box_opens_and_none_off_host(browser, search_server: str, path: str) -> None:  # type: ignore[no-untyped-def]
     context, page, requests, outside = _page(browser, search_server)
@@ -87,6 +89,7 @@ def test_no_search_bytes_before_the_box_opens_and_none_off_host(browser, search_
 SAMPLES = ["可解释性", "AI北约", "美国AI北约，数据中心", "上", "中国 国家", "I.3.5 全栈出口、开放权重", "no Han at all"]
 
 
+@pytest.mark.slow
 def test_the_box_tokenizes_and_reads_back_as_the_index_does(browser, search_server: str) -> None:  # type: ignore[no-untyped-def]
     from actionplan.search import bigram_tokens, decode_tokens, indexed_copy
 
@@ -102,6 +105,7 @@ def test_the_box_tokenizes_and_reads_back_as_the_index_does(browser, search_serv
     context.close()
 
 
+@pytest.mark.slow
 def test_more_results_load_on_request_and_take_the_focus(browser, search_server: str) -> None:  # type: ignore[no-untyped-def]
     context, page, requests, _ = _page(browser, search_server)
     page.goto(search_server, wait_until="networkidle")

@@ -10,7 +10,12 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
+
 from actionplan import serve
+
+# slow: `actionplan serve` builds the tiny fixture in both languages, then again.
+pytestmark = pytest.mark.slow
 
 
 def get(url: str) -> tuple[int, str]:

@@ -12,6 +12,7 @@ import pytest
 from .conftest import ROOT, TINY, run_build
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_no_build_imports_jieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str) -> None:
     """Search is Pagefind's, over the built HTML: no engine segments Chinese with jieba any more
