@@ -57,6 +57,11 @@ browser-deps:
 VNU_VERSION := 26.9.27
 export VNU_JAR := $(CURDIR)/$(VENV)/vnu-$(VNU_VERSION)/package/build/dist/vnu.jar
 $(VNU_JAR): $(STAMP)
+	@if command -v npm >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing npm to fetch the HTML checker (Debian's npm)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	else echo "the HTML checker is fetched with npm: run 'make test' as root once, or apt-get install npm" >&2; exit 1; fi
 	rm -rf $(VENV)/vnu-$(VNU_VERSION) && mkdir -p $(VENV)/vnu-$(VNU_VERSION)
 	cd $(VENV)/vnu-$(VNU_VERSION) && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz
 
