@@ -27,12 +27,9 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"\[\^\d+\]", "", text).split())
 
 
-
-
 def attr(text: str) -> str:
     """Text for an HTML attribute value (front matter and page HTML), on one line."""
     return html.escape(" ".join(text.split()), quote=True)
-
 
 
 def excerpt(text: str, limit: int) -> str:
