@@ -865,9 +865,19 @@ def test_cli_check_fails_loudly_without_the_commentary_source(tmp_path: Path) ->
     result = run_cli(root, "check")
     assert result.returncode == 1
     assert result.stdout == ""
-    line = result.stderr.strip()
-    assert "\n" not in line and line.startswith(f"{root}/../shared/source/commentary.zh.txt: the official commentary text is missing")
-    assert "--no-source" in line
+    line, count = result.stderr.strip().splitlines()
+    assert line.startswith(f"{root}/../shared/source/commentary.zh.txt: the official commentary text is missing")
+    assert "--no-source" in line and count == "1 problem(s)."
+
+
+def test_cli_check_reports_the_data_even_without_the_commentary_source(tmp_path: Path) -> None:
+    """A missing ../shared does not hide the data's own problems: both are reported, in one run."""
+    root = copy_fixture(tmp_path)
+    edit(P1, "printed_page: 4\n    text: Review", 'printed_page: "four"\n    text: Review')(root)
+    result = run_cli(root, "check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == ["data/pillars/I.yaml:20: action I.1.2: printed_page: expected an integer, got string"]
+    assert "the official commentary text is missing" in result.stderr and "2 problem(s)." in result.stderr
 
 
 def test_cli_check_compares_with_the_commentary_source_it_is_given(tmp_path: Path) -> None:

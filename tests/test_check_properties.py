@@ -172,7 +172,11 @@ def test_editor_schema_accepts_exactly_what_check_accepts(name: str, value: str)
 
 def test_tag_characters_are_in_the_editor_pattern() -> None:
     schema = TypeAdapter(fields.Str).json_schema()
-    assert schema["not"]["pattern"].endswith("|\\udb40[\\udc00-\\udc7f]")
+    assert "|\\udb40[\\udc00-\\udfff]" in schema["not"]["pattern"]  # tag characters, as UTF-16 pairs
+    # (supplementary characters are UTF-16 pairs to an editor's ECMA-262 regex, not to Python's)
+    for ch in ("\ufffe", "\u3164", "\ue000", "\u2800"):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(f"tag{ch}", schema)
     with pytest.raises(ValidationError):
         TypeAdapter(fields.Str).validate_python("tag\U000e0041")
 

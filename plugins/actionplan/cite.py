@@ -119,9 +119,21 @@ def citations(r: Citation) -> dict[str, str]:
     }
 
 
+# LaTeX's special characters, as BibTeX hands a field to LaTeX: each written so that LaTeX prints it.
+_LATEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_",
+          "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
 def _bib(value: str) -> str:
-    """A BibTeX field value: braces and backslashes would change the entry's structure."""
-    return "".join(c for c in value if c not in "{}\\")
+    """A BibTeX field value, safe by construction: one line, and every character that means something
+    to BibTeX (braces end the field) or to LaTeX (% comments out the rest, & $ # _ ~ ^ \\ are commands)
+    escaped, so a title stays one field and prints as written."""
+    return "".join(_LATEX.get(c, c) for c in " ".join(value.split()))
+
+
+def _ris(value: str) -> str:
+    """A RIS field value: one line (a line break would start a tag of its own, "UR  - …" or "ER  -")."""
+    return " ".join(value.split())
 
 
 def bibtex(r: Citation, access: bool = False) -> str:
@@ -144,19 +156,19 @@ def bibtex(r: Citation, access: bool = False) -> str:
 def ris(r: Citation, access: bool = False) -> str:
     lines = [
         "TY  - ELEC",
-        f"AU  - {r.author}",
-        f"TI  - {r.title}",
-        f"T2  - {r.container}",
-        f"ET  - {r.version}",
+        f"AU  - {_ris(r.author)}",
+        f"TI  - {_ris(r.title)}",
+        f"T2  - {_ris(r.container)}",
+        f"ET  - {_ris(r.version)}",
         f"PY  - {r.updated[:4]}",
         f"DA  - {r.updated.replace('-', '/')}",
-        f"LA  - {r.lang}",
+        f"LA  - {_ris(r.lang)}",
     ]
     if access:
         lines[-1] += _access(f"\nY2  - {ACCESSED_SLASHED}")
-    lines.append(f"UR  - {r.versioned_url or r.url}")
+    lines.append(f"UR  - {_ris(r.versioned_url or r.url)}")
     if r.versioned_url:
-        lines.append(f"L2  - {r.url}")
+        lines.append(f"L2  - {_ris(r.url)}")
     lines.append("ER  - ")
     return "\n".join(lines)
 

@@ -18,11 +18,13 @@ from .problems import DataError
 SOURCE = Path("..") / "shared" / "source" / "commentary.zh.txt"
 
 
-def _fail(message: str) -> int:
-    """A user error: one line naming the path, on standard error, and a non-zero exit."""
+def _fail(*lines: str) -> int:
+    """A user error: a line per problem, each naming its path, on standard error, and a non-zero
+    exit; what a line holds is escaped, so no value can forge a line of its own."""
     from .chars import safe
 
-    print(safe(message), file=sys.stderr)
+    for line in lines:
+        print(safe(line), file=sys.stderr)
     return 1
 
 
@@ -37,30 +39,33 @@ def check(root: Path, commentary_source: Path | None = None) -> int:
 
     if not root.is_dir():
         return _fail(f"{root}: not a folder (--root names the project, holding data/ and content/)")
-    source_text = None
+    source_text, unread = None, None
     if commentary_source is not None:
         try:
             source_text = commentary_source.read_text(encoding="utf-8")
         except FileNotFoundError:
-            return _fail(f"{commentary_source}: the official commentary text is missing; check compares the commentary "
-                         "units with it. Put the official sources in ../shared/source/ beside the project, or pass "
-                         "--no-source to skip the comparison")
+            unread = (f"{commentary_source}: the official commentary text is missing; check compares the commentary "
+                      "units with it. Put the official sources in ../shared/source/ beside the project, or pass "
+                      "--no-source to skip the comparison")
         except (OSError, UnicodeError) as e:
-            return _fail(f"{commentary_source}: cannot be read: {getattr(e, 'strerror', None) or e}")
+            unread = f"{commentary_source}: cannot be read: {getattr(e, 'strerror', None) or e}"
+    found: list[str] = []
     try:
         ix = load(Settings.read(root))
         if source_text is not None:
-            found = validate_commentary_source(ix.plan.critiques, source_text)
-            if found:
-                raise DataError(found)
-    except DataError as e:
-        for p in e.problems:
-            print(p)
-        sys.stdout.flush()
-        print(f"{len(e.problems)} problem(s).", file=sys.stderr)
-        return 1
+            found = [str(p) for p in validate_commentary_source(ix.plan.critiques, source_text)]
+    except DataError as e:  # the data's own problems are reported even when the source is missing
+        found = [str(p) for p in e.problems]
     except SettingsError as e:
-        return _fail(str(e))
+        return _fail(*e.lines)
+    if found or unread:
+        for line in found:
+            print(line)
+        sys.stdout.flush()
+        if unread:
+            print(safe(unread), file=sys.stderr)
+        print(f"{len(found) + bool(unread)} problem(s).", file=sys.stderr)
+        return 1
     plan = ix.plan
     n = plan.counts_found()
     print(safe(f"ok: {n['pillars']} pillars, {n['goals']} goals, {n['actions']} actions, "
@@ -174,7 +179,7 @@ def release(root: Path, version: str, date: str | None, en: str | None, zh: str 
         ix = load(settings)
         changelog, line, units, record = write(root, settings.data, settings.commentary, version, ix, date, en, zh)
     except SettingsError as e:
-        return _fail(str(e))
+        return _fail(*e.lines)
     except DataError as e:
         print(f"fix these first (make check):\n{e}", file=sys.stderr)
         return 1

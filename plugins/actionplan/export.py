@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from . import paths
@@ -121,6 +122,16 @@ CSV_FIELDS = ("id", "pillar", "goal", "printed_page", "pdf_page", "url", "url_en
               "text_en", "text_zh")
 
 
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): such a cell is written
+# with a leading apostrophe, which spreadsheets show as text and never evaluate.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A CSV cell that no spreadsheet runs as a formula; numbers stay numbers."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def actions_csv(doc: dict[str, Any]) -> str:
     """``export/actions.csv``: one row per action, as spreadsheets open it (a UTF-8 byte-order
     mark, so that Excel reads the Chinese as UTF-8, and CRLF line ends, RFC 4180), its URLs absolute."""
@@ -132,9 +143,9 @@ def actions_csv(doc: dict[str, Any]) -> str:
     for p in doc["pillars"]:
         for g in p["goals"]:
             for a in g["actions"]:
-                w.writerow([a["id"], p["id"], g["id"], a["printed_page"], a["pdf_page"], site + a["url"], site + a["url_en"],
-                            ";".join(a["lead"]), ";".join(a["agencies"]), ";".join(map(str, a["footnotes"])), a["text"]["en"],
-                            a["text"]["zh"] or ""])
+                w.writerow(map(cell, [a["id"], p["id"], g["id"], a["printed_page"], a["pdf_page"], site + a["url"], site + a["url_en"],
+                                      ";".join(a["lead"]), ";".join(a["agencies"]), ";".join(map(str, a["footnotes"])), a["text"]["en"],
+                                      a["text"]["zh"] or ""]))
     return buf.getvalue()
 
 
@@ -202,6 +213,16 @@ def units_schema() -> dict[str, Any]:
     }
 
 
+# What XML 1.0 allows in a document (its Char production); ElementTree writes any string it is given.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """Text for the feed and the sitemaps: a character XML forbids (which validation already refuses
+    in the data) becomes U+FFFD, so no value can make the whole feed unreadable."""
+    return _NOT_XML.sub("\ufffd", value)
+
+
 def feed(releases: list[dict[str, Any]], *, feed_url: str, changelog_url: str, title: str, author: str) -> str:
     """``export/changes.atom``: an Atom feed (RFC 4287) of the releases, newest first, and one
     entry per unit a release changed and per instrument of the record it added or updated.
@@ -220,9 +241,9 @@ def feed(releases: list[dict[str, Any]], *, feed_url: str, changelog_url: str, t
         return f"tag:{host},{first}:" + "/".join(parts)
 
     def el(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> ET.Element:
-        e = ET.SubElement(parent, f"{{{atom}}}{name}", attrs)
+        e = ET.SubElement(parent, f"{{{atom}}}{name}", {k: xml_text(v) for k, v in attrs.items()})
         if text is not None:
-            e.text = text
+            e.text = xml_text(text)
         return e
 
     root = ET.Element(f"{{{atom}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
@@ -268,9 +289,9 @@ def record_csv(doc: dict[str, Any]) -> str:
                 "source_url", "background", "unit", "relation", "evidence"])
     for i in doc["record"]:
         for link in i["units"]:
-            w.writerow([i["id"], i["kind"], i["number"], i["fr_doc"] or "", i["title"]["en"], i["title"]["zh"] or "", i["issuer"],
-                        i["signed"] or "", i["published"], i["citation"], i["source_url"], "true" if i["background"] else "false",
-                        link["unit"], link["relation"], link["evidence"]])
+            w.writerow(map(cell, [i["id"], i["kind"], i["number"], i["fr_doc"] or "", i["title"]["en"], i["title"]["zh"] or "", i["issuer"],
+                                  i["signed"] or "", i["published"], i["citation"], i["source_url"], "true" if i["background"] else "false",
+                                  link["unit"], link["relation"], link["evidence"]]))
     return buf.getvalue()
 
 

@@ -19,6 +19,21 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from .chars import INVISIBLE_JSON, MAX_TEXT, bad_character
 
+# A footnote marker: [^N], N a footnote's number in ASCII digits without a leading zero. Every reader
+# of markers (validation, the page's link, the anchor it points at) parses them with this one
+# pattern, so what passes check links where the build links.
+MARKER_NUMBER = r"[1-9][0-9]{0,3}"
+MARKER = re.compile(rf"\[\^({MARKER_NUMBER})\]")
+_ANY_MARKER = re.compile(r"\[\^([^\]\n]{0,40})\]")
+
+
+def marker_problem(value: str) -> str | None:
+    """Why ``value`` holds something that looks like a footnote marker but is not one, or None."""
+    for m in _ANY_MARKER.finditer(value):
+        if not re.fullmatch(MARKER_NUMBER, m.group(1)):
+            return f"{m.group(0)[:30]!r} is not a footnote marker: write [^N], N a footnote's number in ASCII digits without a leading zero"
+    return None
+
 # -- constrained scalar types -----------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -31,6 +46,7 @@ class Text:
     enum: tuple[str, ...] = ()
     max_len: int = MAX_TEXT
     url: bool = False
+    one_line: bool = False  # a title, a number, a summary: a line break would end a RIS tag or a Markdown line
     hint: str = ""  # what a value matching ``pattern`` looks like, for the message (e.g. "a citation such as 90 FR 35385")
 
     def check(self, value: str) -> str:
@@ -38,9 +54,11 @@ class Text:
             raise PydanticCustomError("ap_text", "must not be empty")
         if len(value) > self.max_len:
             raise PydanticCustomError("ap_text", f"too long ({len(value)} characters, at most {self.max_len})")
-        bad = bad_character(value)
+        bad = bad_character(value) or marker_problem(value)
         if bad:
             raise PydanticCustomError("ap_text", bad)
+        if self.one_line and "\n" in value:
+            raise PydanticCustomError("ap_text", "must be one line: it contains a line break")
         if self.enum and value not in self.enum:
             raise PydanticCustomError("ap_text", f"{value!r} is not one of: {', '.join(self.enum)}")
         if self.url:
@@ -67,7 +85,7 @@ class Text:
             out["pattern"] = anchored(self.pattern)
         else:
             out["pattern"] = r"\S"  # not blank
-        out["not"] = {"pattern": INVISIBLE_JSON}
+        out["not"] = {"pattern": INVISIBLE_JSON + ("|\\n" if self.one_line else "")}
         return out
 
 
@@ -81,12 +99,12 @@ def anchored(pattern: str) -> str:
 # (Written without escapes that ECMA-262's unicode mode refuses, such as \" and \-, so that every
 # JSON Schema tool reads the published schema.)
 URL_PATTERN = r"""^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s"'<>\\`{}|^]*)?$"""
-_URL_BAD = re.compile(r"[\s\"'<>\\`{}|^]")
+URL_BAD = re.compile(r"[\s\"'<>\\`{}|^]")
 
 
 def url_problem(value: str) -> str | None:
     """The one rule for every URL field: parsed, https, with a host, nothing that could end an attribute."""
-    bad = _URL_BAD.search(value)
+    bad = URL_BAD.search(value)
     if bad:
         what = "white space" if bad.group().isspace() else repr(bad.group())
         return f"{value[:60]!r} is not a safe URL: it contains {what}"
@@ -104,7 +122,8 @@ def url_problem(value: str) -> str | None:
 
 ID_RE = r"[A-Za-z0-9][A-Za-z0-9.\-]*"
 Str = Annotated[str, Text()]
-Title = Annotated[str, Text(max_len=300)]
+Title = Annotated[str, Text(max_len=300, one_line=True)]
+Line = Annotated[str, Text(max_len=2000, one_line=True)]
 Id = Annotated[str, Text(pattern=ID_RE)]
 Url = Annotated[str, Text(url=True, max_len=2000)]
 Page = Annotated[int, Field(strict=True, ge=1)]

@@ -35,7 +35,7 @@ class Instrument(Sourced):
     kind_name: ClassVar[str] = "instrument"
     id: InstrumentId
     kind: Annotated[str, Text(enum=INSTRUMENT_KINDS)]
-    number: Annotated[str, Text(max_len=60)]
+    number: Annotated[str, Text(max_len=60, one_line=True)]
     fr_doc: FrDoc | None = None
     title: Title
     title_zh: Title | None = None

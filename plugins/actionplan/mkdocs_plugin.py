@@ -29,7 +29,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import paths
 from .editions import Editions, theme_extra
 from .problems import DataError
-from .settings import Settings, SettingsError
+from .settings import Settings, SettingsError, config_problems
 from .site import language_build, load, source_base
 
 log = get_plugin_logger(__name__)
@@ -77,6 +77,9 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             return config
         if not config.site_url:
             log.warning("site_url is not set: permalinks and citations would point nowhere (set site_url in mkdocs.yml)")
+        wrong = config_problems(config)
+        if wrong:
+            raise PluginError("\n".join(f"{Path(config.config_file_path).name}: {line}" for line in wrong))
         if not config.use_directory_urls:
             raise PluginError("actionplan: use_directory_urls must stay true; published URLs are directory URLs")
         try:

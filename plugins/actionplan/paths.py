@@ -29,6 +29,9 @@ CHANGELOG = "changelog.md"
 FEED = "export/changes.atom"  # the Atom feed of releases (the root build's export)
 CITE_EXTS = ("ris", "bib", "csl.json")  # a unit's downloadable citation, in each language's build
 RECORD = "record/index.md"  # the timeline of official instruments since the plan
+# The timeline's own anchors (templates/record.md.j2), beside one per instrument (#<its ID>): an
+# instrument may not take one of them, nor the ap- prefix of our interface's elements.
+RECORD_ANCHORS = ("timeline", "since", "background")
 
 
 def unit(uid: str) -> str:

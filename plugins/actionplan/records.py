@@ -13,19 +13,20 @@ declared in ``instruments``, and the export's shape in ``export_models``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, model_validator
 
 from .fields import (
+    MARKER,
     ActionId,
     AgencyId,
     Count,
     Date,
     GoalId,
     Id,
+    Line,
     Page,
     PillarId,
     SiteDir,
@@ -71,14 +72,11 @@ class Sourced(BaseModel):
         return self._lines
 
 
-_MARKER = re.compile(r"\[\^(\d+)\]")
-
-
 def footnote_refs(*texts: str) -> tuple[int, ...]:
     """Footnote numbers cited by ``[^N]`` markers, in order of first appearance."""
     seen: list[int] = []
     for text in texts:
-        for m in _MARKER.finditer(text):
+        for m in MARKER.finditer(text):
             n = int(m.group(1))
             if n not in seen:
                 seen.append(n)
@@ -214,8 +212,8 @@ class GlossaryTerm(Sourced):
 
 
 class Summary(Sourced):
-    en: Str
-    zh: Str
+    en: Line
+    zh: Line
 
 
 # The ID of a record entry is its URL (record/<ID>/): lower case, digits and hyphens.

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .chars import bad_character
 from .fields import version_key
 from .index import Index
 
@@ -219,15 +220,17 @@ def release(root: Path, data_dir: Path, commentary_dir: Path, version: str, ix: 
     if version_key(version) <= version_key(newest.version):
         raise ReleaseError(f"version {version} must be above the newest release, {newest.version}")
     date = date or dt.date.today().isoformat()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) or date < newest.date:
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date) or date < newest.date:
         raise ReleaseError(f"date {date}: expected YYYY-MM-DD, not before {newest.version}'s {newest.date}")
     ref = previous_ref(root, newest.version, changelog)
     changes = record_changes(ix, root, ref, data_dir)
     units = changed_units(ix, root, ref, data_dir, commentary_dir, changes)
     record = changes[0]
-    for text in (en, zh):
-        if text is not None and (not text.strip() or "\n" in text):
-            raise ReleaseError("a summary is one line of text")
+    for flag, text in (("--en", en), ("--zh", zh)):
+        why = None if text is None else ("is empty" if not text.strip() else bad_character(text)
+                                         or ("must be one line: it contains a line break" if "\n" in text else None))
+        if why:  # refused before anything is written, in the words check would use
+            raise ReleaseError(f"{flag}: the summary {why}")
     lines = changelog.read_text(encoding="utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("- "))
     lines.insert(at, entry(version, date, units, en or PLACEHOLDER_EN, zh or PLACEHOLDER_ZH, record))

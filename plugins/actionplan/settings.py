@@ -13,12 +13,16 @@ merged in, and the one tag we use, ``!ENV [NAME, default]``.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .chars import bad_character
+from .fields import URL_BAD, url_problem
 
 PLUGIN = "actionplan"
 # Per language: its configuration file and the folder of the site it builds into (relative to the root).
@@ -29,7 +33,12 @@ _KIND = {str: "a folder name (text)", bool: "true or false"}
 
 
 class SettingsError(Exception):
-    """The configuration cannot give settings; the message names the file and the option."""
+    """The configuration cannot give settings: one line per problem, each naming the file and the
+    option (values in them are quoted with repr, so none holds a line break of its own)."""
+
+    @property
+    def lines(self) -> list[str]:
+        return str(self).split("\n")
 
 
 @dataclass(frozen=True)
@@ -86,11 +95,18 @@ class Settings:
         if not path.is_file():
             return cls(root=root.resolve())
         try:
+            # What the theme prints from each language's configuration is checked here too, so that
+            # check refuses what the build would publish.
+            wrong = [f"{name}: {line}" for name, _ in CONFIGS.values() if (root / name).is_file()
+                     for line in config_problems(read_config(root / name))]
+            if wrong:
+                raise SettingsError("\n".join(wrong))
             return cls.from_options(root, plugin_options(read_config(path)))
         except (OSError, yaml.YAMLError) as e:
-            raise SettingsError(f"{config}: cannot be read: {e}") from None
+            raise SettingsError(f"{config}: cannot be read: {' '.join(str(e).split())}") from None
         except SettingsError as e:  # each problem on its own line, naming the file
-            raise SettingsError("\n".join(f"{config}: {line}" for line in str(e).splitlines())) from None
+            raise SettingsError("\n".join(line if line.startswith(tuple(n for n, _ in CONFIGS.values())) else f"{config}: {line}"
+                                           for line in str(e).splitlines())) from None
 
 
 # -- the configuration files ---------------------------------------------------------------
@@ -132,3 +148,54 @@ def plugin_options(cfg: Mapping[str, Any]) -> dict[str, Any]:
         if item == PLUGIN:
             return {}
     raise SettingsError(f"plugins: the {PLUGIN} plugin is not listed")
+
+
+# -- what the theme prints ------------------------------------------------------------------
+
+_MARKUP = '<>"`'  # what would be markup where the theme prints a value raw (its header, <title>, <meta>)
+_RELATIVE = re.compile(r"[A-Za-z0-9._~/-]*")
+
+
+def _text_problem(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"expected text, got {type(value).__name__}"
+    markup = next((c for c in _MARKUP if c in value), None)
+    return bad_character(value) or (f"contains {markup!r}, which the theme prints as it is, as markup; write plain text" if markup else None)
+
+
+def _site_url_problem(value: str) -> str | None:
+    """site_url may be http for a preview (make serve's http://127.0.0.1:8000/); else as every URL."""
+    if value.startswith("http://"):
+        bad = URL_BAD.search(value)
+        return f"{value[:60]!r} is not a safe URL: it contains {bad.group()!r}" if bad else None
+    return url_problem(value)
+
+
+def config_problems(cfg: Mapping[str, Any]) -> list[str]:
+    """The values of a configuration that the theme prints into every page, checked as data is:
+    plain text without markup, and safe URLs (https, but site_url's http preview)."""
+    out: list[str] = []
+    for key in ("site_name", "site_description", "copyright"):
+        if cfg.get(key) is not None:
+            why = _text_problem(cfg[key])
+            if why:
+                out.append(f"{key}: {why}")
+    for key, check in (("site_url", _site_url_problem), ("repo_url", url_problem), ("edit_uri", url_problem)):
+        value = cfg.get(key)
+        if value:
+            why = check(str(value)) if isinstance(value, str) else f"expected a URL, got {type(value).__name__}"
+            if why:
+                out.append(f"{key}: {why}")
+    extra = cfg.get("extra") or {}
+    for i, item in enumerate(extra.get("social") or [] if isinstance(extra, Mapping) else []):
+        link = item.get("link") if isinstance(item, Mapping) else None
+        why = url_problem(link) if isinstance(link, str) else "expected a link"
+        if why:
+            out.append(f"extra.social[{i}].link: {why}")
+        if isinstance(item, Mapping) and item.get("name") is not None and _text_problem(item["name"]):
+            out.append(f"extra.social[{i}].name: {_text_problem(item['name'])}")
+    for i, item in enumerate(extra.get("alternate") or [] if isinstance(extra, Mapping) else []):
+        link = item.get("link") if isinstance(item, Mapping) else None
+        if not isinstance(link, str) or not _RELATIVE.fullmatch(link) or link.startswith("//"):
+            out.append(f"extra.alternate[{i}].link: {str(link)[:60]!r} is not a relative path of the site")
+    return out

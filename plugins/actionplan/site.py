@@ -95,7 +95,7 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         problems += validate_commentary(plan, critiques, complete, require_translations)
         problems += validate_releases(plan, critiques)
         problems += validate_url_names(plan, critiques)
-        problems += validate_redirects(plan, critiques)
+        problems += validate_redirects(plan, critiques, authored_pages(content_dir or commentary_dir.parent, commentary_dir))
         problems += validate_record(plan)
     if problems:
         raise DataError(list(dict.fromkeys(problems)))
@@ -107,6 +107,20 @@ def load(settings: Settings) -> Index:
     """``load_all`` with the project's settings: what every entry point calls."""
     return load_all(settings.data, settings.commentary, settings.root,
                     require_translations=settings.require_translations, strict_counts=settings.strict_counts)
+
+
+def authored_pages(content: Path, commentary: Path) -> frozenset[str]:
+    """The site paths of the pages a person wrote (``content/open-data.md`` is ``open-data/``,
+    ``content/en/open-data.md`` is ``en/open-data/``), which no redirect may replace."""
+    if not content.is_dir():
+        return frozenset()
+    out = set()
+    for f in content.rglob("*.md"):
+        if f.resolve().is_relative_to(commentary.resolve()) or f.is_symlink():
+            continue
+        rel = f.relative_to(content).with_suffix("").as_posix()
+        out.add(rel[: -len("index")] if rel == "index" or rel.endswith("/index") else rel + "/")
+    return frozenset(out)
 
 
 @dataclass(frozen=True)

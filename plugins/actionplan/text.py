@@ -16,15 +16,16 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from .cite import ACCESS_CLOSE, ACCESS_OPEN
+from .fields import MARKER
 
-_MARKER = re.compile(r"\[\^(\d+)\]((?:\[\^\d+\])*)")
+_MARKERS = re.compile(rf"{MARKER.pattern}((?:{MARKER.pattern.replace('(', '(?:')})*)")  # a run of markers: one <sup>
 _WWW = re.compile(r"\b(www\.[A-Za-z0-9./\-_%~]+[A-Za-z0-9/])")
 _SPACE = re.compile(r"\s+")
 
 
 def plain(text: str) -> str:
     """Text without footnote markers, for titles, exports and citations."""
-    return " ".join(re.sub(r"\[\^\d+\]", "", text).split())
+    return " ".join(MARKER.sub("", text).split())
 
 
 def attr(text: str) -> str:
@@ -49,23 +50,30 @@ def excerpt(text: str, limit: int) -> str:
 _MD_SPECIAL = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|"}
 _MD_SPECIAL.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 _MD_TABLE = str.maketrans(_MD_SPECIAL)
-# ...and what means something only at the start of a line (headings, list items, setext
-# underlines): a template may put a value first on a line, after "- " for instance.
-_LINE_START = re.compile(r"^(?:#|[-+=](?=\s|$)|\d+(?=[.)](?:\s|$)))")
+# ...and what can open a block at the start of a line, where a template may put a value (alone,
+# after "- ", in a table cell): white space (an indented code block, or a way past a rule about the
+# first character), a number followed by "." or ")" (an ordered list), and the first character of
+# every other block syntax of Markdown and its extensions (# - + = ! ? ~ : / $; the others,
+# * _ > < | [ { ` and the quotes, are references wherever they stand). The first character is then
+# written as a character reference, which Markdown reads as text whatever follows and whatever
+# extensions a configuration enables; tests/test_inert_blocks.py draws values from those syntaxes.
+_LINE_START = re.compile(r"^(?:\s|[#\-+=!?~:/$]|\d+(?=[.)](?:\s|$)))")
 
 
 # What ``inert`` would change: a special character, white space other than a single ASCII space.
 _NOT_PLAIN = re.compile(r"""[\\`*_{}\[\]|&<>"']|[^\S ]|  """)
 
 
-def inert(text: str) -> str:
+def inert(text: str, line_start: bool = True) -> str:
     """``text`` with HTML escaped (attribute-safe too), Markdown syntax neutralised and runs of
-    white space made single spaces (a value never starts a new block)."""
+    white space made single spaces; with ``line_start`` (where a value may stand first on a line),
+    its first character too, so that it never opens a block (``_LINE_START``)."""
     text = _SPACE.sub(" ", text).translate(_MD_TABLE)
-    m = _LINE_START.match(text)
+    m = _LINE_START.match(text) if line_start else None
     if m:
         first = m.group(0)
-        text = (f"&#{ord(first)};" if not first.isdigit() else first + f"&#{ord(text[len(first)])};") + text[len(first) + (0 if not first.isdigit() else 1):]
+        # "1." stays a number (the dot after it is what a list needs); any other opener is one character
+        text = first + f"&#{ord(text[len(first)])};" + text[len(first) + 1:] if first[0].isdigit() else f"&#{ord(first)};" + text[1:]
     return text
 
 
@@ -80,23 +88,27 @@ def md_text(value: object) -> Markup:
         return value
     if value is None:
         return Markup("")
-    s = str(value)
-    if _NOT_PLAIN.search(s) is None and _LINE_START.match(s) is None:
+    return _inert_markup(str(value), True)
+
+
+def _inert_markup(s: str, line_start: bool) -> Markup:
+    if _NOT_PLAIN.search(s) is None and (not line_start or _LINE_START.match(s) is None):
         return Markup(s)
-    return Markup(inert(s))
+    return Markup(inert(s, line_start))
 
 
 def md_inline(text: str) -> Markup:
     """Text with ``[^N]`` footnote markers as links to footnote N; everything else inert."""
     out: list[str] = []
     pos = 0
-    for m in _MARKER.finditer(text):
-        out.append(md_text(text[pos : m.start()]))  # segments keep their edge spaces: "regime.[^3] AI"
-        numbers = [m.group(1), *re.findall(r"\d+", m.group(2))]
+    for m in _MARKERS.finditer(text):
+        # segments keep their edge spaces ("regime.[^3] AI"); only the first can start a line
+        out.append(_inert_markup(text[pos : m.start()], pos == 0))
+        numbers = [int(n) for n in (m.group(1), *MARKER.findall(m.group(2)))]  # parsed once: link = anchor
         links = ", ".join(f'<a href="#fn-{n}" class="ap-fnref">{n}</a>' for n in numbers)
         out.append(f"<sup>{links}</sup>")
         pos = m.end()
-    out.append(md_text(text[pos:]))
+    out.append(_inert_markup(text[pos:], pos == 0))
     return Markup("".join(out))
 
 
@@ -105,11 +117,11 @@ def md_footnote(text: str) -> Markup:
     out: list[str] = []
     pos = 0
     for m in _WWW.finditer(text):
-        out.append(md_text(text[pos : m.start()]))
+        out.append(_inert_markup(text[pos : m.start()], pos == 0))
         address = m.group(1)
-        out.append(f'<a href="https://{html.escape(address, quote=True)}" rel="noopener">{md_text(address)}</a>')
+        out.append(f'<a href="https://{html.escape(address, quote=True)}" rel="noopener">{_inert_markup(address, False)}</a>')
         pos = m.end()
-    out.append(md_text(text[pos:]))
+    out.append(_inert_markup(text[pos:], pos == 0))
     return Markup("".join(out))
 
 

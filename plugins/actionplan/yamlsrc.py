@@ -67,7 +67,22 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Seq:
     return result
 
 
+MAX_DIGITS = 18  # the largest number of ours is a page (3 digits); Python refuses to read past 4,300
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
+    """An integer, bounded before Python reads it: a number of thousands of digits is refused at its
+    line like any other problem, not left to Python's integer-string limit (a traceback)."""
+    digits = sum(ch.isdigit() for ch in str(node.value))
+    if digits > MAX_DIGITS:
+        raise yaml.constructor.ConstructorError(None, None, f"a number of {digits} digits is too long (at most {MAX_DIGITS})",
+                                                node.start_mark)
+    value: int = yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[arg-type]
+    return value
+
+
 for _cls in (_Loader, _FastLoader):
+    _cls.add_constructor("tag:yaml.org,2002:int", _construct_int)  # type: ignore[arg-type]
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)  # type: ignore[arg-type]
     _cls.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)  # type: ignore[arg-type]
     # Dates stay strings: a contributor's "2025-07-01" must not silently become a datetime.date.

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from ..model import Action, Agency, Plan, footnote_refs
 from ..problems import Problem, Where
 from . import dupes
 
-MARKER = re.compile(r"\[\^(\d+)\]")
 LEAD_PHRASE = re.compile(r"\b[Ll]ed by\b")
 
 
@@ -30,6 +30,15 @@ def validate_plan(plan: Plan, strict_counts: bool = True) -> list[Problem]:
     agencies = {a.id: a for a in plan.agencies}
     footnotes = {f.number: f for f in plan.footnotes}
     dupes(((a.id, a.where) for a in plan.agencies), "agency", problems)
+    # Two names a reader cannot tell apart are one agency entered twice (one may be composed é, the
+    # other e and a combining accent): compared as Unicode's compatibility form, case aside.
+    seen: dict[str, str] = {}
+    for a in plan.agencies:
+        key = unicodedata.normalize("NFKC", a.name).casefold()
+        if key in seen and seen[key] != a.id:
+            problems.append(Problem(a.where, f"agency {a.id}", "name", f"reads the same as agency {seen[key]}'s name "
+                                                                      "(they differ only in Unicode normalisation or case)"))
+        seen.setdefault(key, a.id)
     dupes(((str(f.number), f.where) for f in plan.footnotes), "footnote", problems, field="number")
     for i, f in enumerate(plan.footnotes, 1):
         if f.number != i:  # numbering is the plan's own, 1..N in print order

@@ -6,6 +6,7 @@ import datetime
 import re
 from urllib.parse import urlsplit
 
+from .. import paths
 from ..instruments import PLAN_DATE
 from ..model import PRESIDENT, Instrument, Plan
 from ..problems import Problem, Where
@@ -68,6 +69,9 @@ def validate_record(plan: Plan) -> list[Problem]:
 
         if inst.id in RESERVED:
             problems.append(Problem(at("id"), rec, "id", f"{inst.id!r} is a path the site itself uses; choose another ID"))
+        elif inst.id in paths.RECORD_ANCHORS or inst.id.startswith("ap-"):
+            problems.append(Problem(at("id"), rec, "id", f"{inst.id!r} is an anchor of the timeline page, where each instrument is "
+                                                       f"#<its ID> (record/#{inst.id}); choose another ID"))
         bad = gov_host_problem(inst.url)
         if bad:
             problems.append(Problem(at("url"), rec, "url", bad))

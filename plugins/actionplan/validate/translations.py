@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..fields import MARKER
 from ..model import Plan, Translation
 from ..problems import Problem, Where
-
-MARKER = re.compile(r"\[\^(\d+)\]")
 
 
 def _flat(value: object) -> list[str]:

@@ -54,13 +54,23 @@ def page_urls(plan: Plan, critiques: tuple[CommentaryUnit, ...]) -> set[str]:
     return out
 
 
-def validate_redirects(plan: Plan, critiques: tuple[CommentaryUnit, ...]) -> list[Problem]:
-    """``data/redirects.yaml``: each old URL has moved away (it is no page of ours), and each new URL is final."""
+# Folders of files the build writes itself, in each language: frozen editions, the export, citations.
+_BUILT = tuple(paths.prefix(lang) + folder for lang in paths.LANGS for folder in (paths.EDITIONS, "export/", "cite/"))
+
+
+def validate_redirects(plan: Plan, critiques: tuple[CommentaryUnit, ...], authored: frozenset[str] = frozenset()) -> list[Problem]:
+    """``data/redirects.yaml``: each old URL has moved away (it is no page of ours, generated or
+    ``authored``), each new URL is final, and neither lies in a folder the build writes (``_BUILT``)."""
     problems: list[Problem] = []
-    pages = page_urls(plan, critiques)
+    pages = page_urls(plan, critiques) | authored
     olds = {r.old for r in plan.redirects}
     for r in plan.redirects:
         rec = f"redirect {r.old}"
+        for field, url in (("old", r.old), ("new", r.new)):
+            inside = next((b for b in _BUILT if url.startswith(b)), None)
+            if inside:
+                problems.append(Problem(r.where, rec, field, f"{url!r} lies in {inside}, which holds what the build writes "
+                                                             "(frozen editions, the export, citations); a redirect may not touch it"))
         if r.old == r.new:
             problems.append(Problem(r.where, rec, "new", "leads to itself"))
         elif r.old in pages:
