@@ -698,6 +698,170 @@ CASES += [
 ]
 
 
+# -- inert by construction (issue 26): numbers, markers, one-line fields, the character rule,
+# anchors, redirects into what the build writes, names a reader cannot tell apart ---------------
+NOT_A_MARKER = " is not a footnote marker: write [^N], N a footnote's number in ASCII digits without a leading zero"
+BUILT = ', which holds what the build writes (frozen editions, the export, citations); a redirect may not touch it'
+AN_ANCHOR = ' is an anchor of the timeline page, where each instrument is #<its ID> (record/#'
+RECORD_TITLE = "  title: Accelerating Federal Permitting of Data Center Infrastructure\n"
+BIG = "9" * 5000  # past Python's integer-string limit (4,300 digits)
+R1 = "- id: eo-14318\n"
+CASES += [
+    # numbers bounded before Python reads them
+    row("big-int-printed-page", edit(P1, "    printed_page: 4\n    text: Review", f"    printed_page: {BIG}\n    text: Review"),
+        'data/pillars/I.yaml:20: a number of 5000 digits is too long (at most 18)'),
+    row("big-int-commentary-position", edit(C02, "position: 2", f"position: {BIG}"),
+        'content/commentary/C02.md:4: a number of 5000 digits is too long (at most 18)'),
+    row("big-int-commentary-paragraph", edit(C02, "paragraph: 1", f"paragraph: {BIG}"),
+        'content/commentary/C02.md:5: a number of 5000 digits is too long (at most 18)'),
+    row("big-int-footnote-number", edit(FOOTNOTES, "- number: 2\n", f"- number: {BIG}\n"),
+        'data/footnotes.yaml:3: a number of 5000 digits is too long (at most 18)'),
+    row("big-int-pdf-page-offset", edit(PLAN, "pdf_page_offset: 3", f"pdf_page_offset: {BIG}"),
+        'data/plan.yaml:5: a number of 5000 digits is too long (at most 18)'),
+    row("big-int-count", edit(PLAN, "  actions: 4", f"  actions: {BIG}"),
+        'data/plan.yaml:9: a number of 5000 digits is too long (at most 18)'),
+    row("big-int-claim-expected", edit(C01, "    expected: 2", f"    expected: {BIG}"),
+        'content/commentary/C01.md:13: a number of 5000 digits is too long (at most 18)'),
+    row("big-int-negative", edit(P1, "printed_page: 3\nintro:", f"printed_page: -{BIG}\nintro:"),
+        'data/pillars/I.yaml:3: a number of 5000 digits is too long (at most 18)'),
+    row("big-int-underscored", edit(P1, "printed_page: 3\nintro:", "printed_page: 1_" + "0" * 30 + "\nintro:"),
+        'data/pillars/I.yaml:3: a number of 31 digits is too long (at most 18)'),
+    row("big-int-pillar-printed-page-19-digits", edit(P1, "printed_page: 3\nintro:", "printed_page: 1234567890123456789\nintro:"),
+        'data/pillars/I.yaml:3: a number of 19 digits is too long (at most 18)'),
+    # footnote markers
+    row("marker-leading-zero", edit(P1, "red tape.[^2]", "red tape.[^02]"),
+        "data/pillars/I.yaml:11: goal I.1: intro[0]: '[^02]'" + NOT_A_MARKER),
+    row("marker-leading-zero-025", edit(P1, "red tape.[^2]", "red tape.[^025]"),
+        "data/pillars/I.yaml:11: goal I.1: intro[0]: '[^025]'" + NOT_A_MARKER),
+    row("marker-arabic-indic-digit", edit(P1, "red tape.[^2]", "red tape.[^\u0662]"),
+        "data/pillars/I.yaml:11: goal I.1: intro[0]: '[^٢]'" + NOT_A_MARKER),
+    row("marker-full-width-digit", edit(P1, "red tape.[^2]", "red tape.[^\uff12]"),
+        "data/pillars/I.yaml:11: goal I.1: intro[0]: '[^２]'" + NOT_A_MARKER),
+    row("marker-zero", edit(P1, "red tape.[^2]", "red tape.[^0]"),
+        "data/pillars/I.yaml:11: goal I.1: intro[0]: '[^0]'" + NOT_A_MARKER),
+    row("marker-five-digits", edit(P1, "red tape.[^2]", "red tape.[^12345]"),
+        "data/pillars/I.yaml:11: goal I.1: intro[0]: '[^12345]'" + NOT_A_MARKER),
+    row("marker-letters", edit(P1, "red tape.[^2]", "red tape.[^note]"),
+        "data/pillars/I.yaml:11: goal I.1: intro[0]: '[^note]'" + NOT_A_MARKER),
+    row("marker-empty", edit(P1, "red tape.[^2]", "red tape.[^]"),
+        "data/pillars/I.yaml:11: goal I.1: intro[0]: '[^]'" + NOT_A_MARKER),
+    row("marker-in-translation", edit(ZH1, "束缚。[^2]", "束缚。[^02]"),
+        "data/translations/zh/I.yaml:8: I.1: intro[0]: '[^02]'" + NOT_A_MARKER),
+    row("marker-in-footnote-text", edit(FOOTNOTES, "October 30, 2023.", "October 30, 2023.[^01]"),
+        "data/footnotes.yaml:4: footnote 2: text: '[^01]'" + NOT_A_MARKER),
+    row("marker-in-action-text", edit(P1, "launch a Request for Information.", "launch a Request for Information.[^\u0661]"),
+        "data/pillars/I.yaml:15: action I.1.1: text: '[^١]'" + NOT_A_MARKER),
+    row("marker-in-commentary-en", edit(C02, "critique target.", "critique target.[^3a]"),
+        "content/commentary/C02.md:7: critique C02: en: '[^3a]'" + NOT_A_MARKER),
+    # one-line fields
+    row("newline-in-goal-title", edit(P1, "  title: Remove Red Tape and Onerous Regulation",
+                                        '  title: "Remove Red Tape\\nUR  - https://evil.example/\\nER  -"'),
+        'data/pillars/I.yaml:8: goal I.1: title: must be one line: it contains a line break'),
+    row("newline-in-pillar-title", edit(P1, "title: Accelerate AI Innovation", 'title: "Accelerate\\nAI Innovation"'),
+        'data/pillars/I.yaml:2: pillar I: title: must be one line: it contains a line break'),
+    row("newline-in-translated-title", edit(ZH1, "  title: 消除繁文缛节和繁重监管", '  title: "消除繁文缛节\\nUR  - https://evil.example/"'),
+        'data/translations/zh/I.yaml:6: I.1: title: must be one line: it contains a line break'),
+    row("newline-in-agency-name", edit(AGENCIES, "  name: Federal Trade Commission", '  name: "Federal Trade\\nCommission"'),
+        'data/agencies.yaml:5: agency FTC: name: must be one line: it contains a line break'),
+    row("newline-in-instrument-title", edit(RECORD, RECORD_TITLE, '  title: "Accelerating Federal\\nPermitting"\n'),
+        'data/record.yaml:5: instrument eo-14318: title: must be one line: it contains a line break'),
+    row("newline-in-instrument-number", edit(RECORD, "  number: EO 14318", '  number: "EO\\n14318"'),
+        'data/record.yaml:3: instrument eo-14318: number: must be one line: it contains a line break'),
+    row("newline-in-release-summary-en", edit("data/changelog.yaml", "    en: Tiny fixture release.", '    en: "Tiny fixture\\nrelease."'),
+        'data/changelog.yaml:4: release 0.0.1: summary.en: must be one line: it contains a line break'),
+    row("newline-in-release-summary-zh", edit("data/changelog.yaml", "    zh: 测试数据发布。", '    zh: "测试数据\\n发布。"'),
+        'data/changelog.yaml:5: release 0.0.1: summary.zh: must be one line: it contains a line break'),
+    row("newline-in-plan-title", edit(PLAN, "title: 'Winning the Race: America’s AI Action Plan'", "title: \"Winning the Race:\\nAmerica’s AI Action Plan\""),
+        'data/plan.yaml:1: plan: title: must be one line: it contains a line break'),
+    row("newline-in-instrument-title-zh", edit(RECORD, "  title_zh: 加快数据中心基础设施的联邦许可审批", '  title_zh: "加快数据中心\\n基础设施"'),
+        'data/record.yaml:6: instrument eo-14318: title_zh: must be one line: it contains a line break'),
+    # characters: noncharacters, private use, blank letters, format characters
+    row("nonchar-fffe-in-release-summary", edit("data/changelog.yaml", "    en: Tiny fixture release.", '    en: "Tiny fixture\\uFFFE release."'),
+        'data/changelog.yaml:4: release 0.0.1: summary.en: contains an invisible or control character U+FFFE'),
+    row("nonchar-ffff-in-instrument-title", edit(RECORD, RECORD_TITLE, '  title: "Accelerating\\uFFFF Federal Permitting"\n'),
+        'data/record.yaml:5: instrument eo-14318: title: contains an invisible or control character U+FFFF'),
+    row("nonchar-fdd0-in-action-text", edit(P1, "launch a Request for Information.", "launch a Request for\ufdd0 Information."),
+        'data/pillars/I.yaml:15: action I.1.1: text: contains an invisible or control character U+FDD0'),
+    row("nonchar-plane-1-in-note", edit(P1, "      text: A note of ours.", '      text: "A note\\U0001FFFE of ours."'),
+        'data/pillars/I.yaml:26: action I.1.2: notes[0].text: contains an invisible or control character U+1FFFE'),
+    row("private-use-e000-in-goal-title", edit(P1, "  title: Remove Red Tape and Onerous Regulation", "  title: Remove Red Tape\ue000 and Onerous Regulation"),
+        'data/pillars/I.yaml:8: goal I.1: title: contains an invisible or control character U+E000'),
+    row("private-use-plane-15-in-evidence", edit(RECORD, "    evidence: It will be a priority", "    evidence: It will\U000F0001 be a priority"),
+        'data/record.yaml:15: instrument eo-14318: units[0].evidence: contains an invisible or control character U+F0001'),
+    row("hangul-filler-3164-in-agency-name", edit(AGENCIES, "  name: Federal Trade Commission", "  name: Federal Trade\u3164Commission"),
+        'data/agencies.yaml:5: agency FTC: name: contains an invisible or control character U+3164'),
+    row("hangul-choseong-filler-in-translation", edit(ZH1, "由白宫科技政策办公室", "由\u115f白宫科技政策办公室"),
+        'data/translations/zh/I.yaml:10: I.1.1: text: contains an invisible or control character U+115F'),
+    row("hangul-jungseong-filler-in-glossary", edit(GLOSSARY, "  zh: 开放权重", "  zh: 开放\u1160权重"),
+        'data/glossary.yaml:2: term open-weight: zh: contains an invisible or control character U+1160'),
+    row("halfwidth-hangul-filler-in-commentary-en", edit(C02, "en: The request for information", "en: The request\uffa0for information"),
+        'content/commentary/C02.md:7: critique C02: en: contains an invisible or control character U+FFA0'),
+    row("braille-blank-in-pillar-intro", edit(P1, "- America must have the most powerful", "- America\u2800must have the most powerful"),
+        'data/pillars/I.yaml:5: pillar I: intro[0]: contains an invisible or control character U+2800'),
+    row("arabic-number-sign-in-footnote", edit(FOOTNOTES, "October 30, 2023.", "October\u0600 30, 2023."),
+        'data/footnotes.yaml:4: footnote 2: text: contains an invisible or control character U+0600'),
+    row("musical-format-in-editorial", edit(C02, "editorial: Attached to I.1.1", "editorial: Attached\U0001D173 to I.1.1"),
+        'content/commentary/C02.md:8: critique C02: editorial: contains an invisible or control character U+1D173'),
+    row("egyptian-format-in-title", edit(P1, "title: Accelerate AI Innovation", "title: Accelerate\U00013430 AI Innovation"),
+        'data/pillars/I.yaml:2: pillar I: title: contains an invisible or control character U+13430'),
+    row("syriac-abbreviation-mark-in-zh", edit(ZH1, "审查联邦贸易委员会", "审查\u070f联邦贸易委员会"),
+        'data/translations/zh/I.yaml:12: I.1.2: text: contains an invisible or control character U+070F'),
+    row("tag-character-in-agency-acronym", edit(AGENCIES, "  acronym: FTC", "  acronym: FTC\U000E0041"),
+        'data/agencies.yaml:6: agency FTC: acronym: contains an invisible or control character U+E0041'),
+    # instrument IDs that are the timeline's anchors
+    row("instrument-id-since", edit(RECORD, R1, "- id: since\n"),
+        "data/record.yaml:1: instrument since: id: 'since'" + AN_ANCHOR + "since); choose another ID"),
+    row("instrument-id-timeline", edit(RECORD, R1, "- id: timeline\n"),
+        "data/record.yaml:1: instrument timeline: id: 'timeline'" + AN_ANCHOR + "timeline); choose another ID"),
+    row("instrument-id-background", edit(RECORD, R1, "- id: background\n"),
+        "data/record.yaml:1: instrument background: id: 'background'" + AN_ANCHOR + "background); choose another ID"),
+    row("instrument-id-interface-prefix", edit(RECORD, R1, "- id: ap-search\n"),
+        "data/record.yaml:1: instrument ap-search: id: 'ap-search'" + AN_ANCHOR + "ap-search); choose another ID"),
+    # redirects
+    row("redirect-over-authored-page", write("data/redirects.yaml", "en/about/: en/plan/I.1/\n"),
+        'data/redirects.yaml:1: redirect en/about/: old: is still a page; a redirect may only replace a URL that moved away'),
+    row("redirect-into-frozen-edition", write("data/redirects.yaml", "old/: v/1.0.0/plan/I.1/\n"),
+        "data/redirects.yaml:1: redirect old/: new: 'v/1.0.0/plan/I.1/' lies in v/" + BUILT),
+    row("redirect-from-export", write("data/redirects.yaml", "export/units/: plan/I.1/\n"),
+        "data/redirects.yaml:1: redirect export/units/: old: 'export/units/' lies in export/" + BUILT),
+    row("redirect-into-cite", write("data/redirects.yaml", "old/: cite/\n"),
+        "data/redirects.yaml:1: redirect old/: new: 'cite/' lies in cite/" + BUILT),
+    row("redirect-into-english-edition", write("data/redirects.yaml", "en/old/: en/v/1.0.0/\n"),
+        "data/redirects.yaml:1: redirect en/old/: new: 'en/v/1.0.0/' lies in en/v/" + BUILT),
+    row("redirect-from-english-cite", write("data/redirects.yaml", "en/cite/: en/plan/I.1/\n"),
+        "data/redirects.yaml:1: redirect en/cite/: old: 'en/cite/' lies in en/cite/" + BUILT),
+    row("redirect-over-english-export", write("data/redirects.yaml", "en/export/: en/plan/\n"),
+        "data/redirects.yaml:1: redirect en/export/: old: 'en/export/' lies in en/export/" + BUILT),
+    # agencies whose names a reader cannot tell apart
+    row("agency-name-differs-in-normalisation", edit(AGENCIES, "  name: Department of Commerce", "  name: Office of Science and Technology Poli\uff43y"),
+        "data/agencies.yaml:7: agency DOC: name: reads the same as agency OSTP's name (they differ only in Unicode normalisation or case)"),
+    row("agency-name-differs-in-case", edit(AGENCIES, "  name: Department of Commerce", "  name: FEDERAL TRADE COMMISSION"),
+        "data/agencies.yaml:7: agency DOC: name: reads the same as agency FTC's name (they differ only in Unicode normalisation or case)"),
+    row("marker-in-glossary", edit(GLOSSARY, "  zh: 电网", "  zh: 电网[^07]"),
+        "data/glossary.yaml:4: term grid: zh: '[^07]'" + NOT_A_MARKER),
+    row("nonchar-in-commentary-en", edit(C02, "en: The request for information", "en: The request\ufdef for information"),
+        'content/commentary/C02.md:7: critique C02: en: contains an invisible or control character U+FDEF'),
+    row("private-use-in-agency-acronym", edit(AGENCIES, "  acronym: FTC", "  acronym: F\ue0ffTC"),
+        'data/agencies.yaml:6: agency FTC: acronym: contains an invisible or control character U+E0FF'),
+    row("braille-blank-in-glossary", edit(GLOSSARY, "- en: grid", "- en: g\u2800rid"),
+        'data/glossary.yaml:3: term g\\u2800rid: en: contains an invisible or control character U+2800'),
+    row("hangul-filler-in-instrument-title-zh", edit(RECORD, "  title_zh: 加快数据中心", "  title_zh: 加快\u3164数据中心"),
+        'data/record.yaml:6: instrument eo-14318: title_zh: contains an invisible or control character U+3164'),
+    row("arabic-pound-mark-above-in-translation", edit(ZH1, "召集利益相关方", "召集\u0890利益相关方"),
+        'data/translations/zh/I.yaml:18: I.2.1: text: contains an invisible or control character U+0890'),
+    row("shorthand-format-in-footnote", edit(FOOTNOTES, "October 30, 2023.", "October 30,\U0001BCA0 2023."),
+        'data/footnotes.yaml:4: footnote 2: text: contains an invisible or control character U+1BCA0'),
+    row("private-use-plane-16-in-summary-zh", edit("data/changelog.yaml", "    zh: 测试数据发布。", "    zh: 测试数据\U0010FFFD发布。"),
+        'data/changelog.yaml:5: release 0.0.1: summary.zh: contains an invisible or control character U+10FFFD'),
+    row("redirect-from-frozen-edition", write("data/redirects.yaml", "v/1.0.0/: plan/I.1/\n"),
+        "data/redirects.yaml:1: redirect v/1.0.0/: old: 'v/1.0.0/' lies in v/" + BUILT),
+    row("redirect-into-export", write("data/redirects.yaml", "old/: export/\n"),
+        "data/redirects.yaml:1: redirect old/: new: 'export/' lies in export/" + BUILT),
+    row("instrument-id-interface-element", edit(RECORD, R1, "- id: ap-goto-input\n"),
+        "data/record.yaml:1: instrument ap-goto-input: id: 'ap-goto-input'" + AN_ANCHOR + "ap-goto-input); choose another ID"),
+]
+
+
 @pytest.mark.parametrize(("mutate", "expected"), CASES)
 def test_bad_input_is_reported_and_check_gives_the_same_answer(tmp_path: Path, mutate: Mutation, expected: str,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
@@ -815,6 +979,49 @@ def test_cli_build_fails_without_writing_a_site(tmp_path: Path, mutate: Mutation
     assert expected in result.stderr, result.stderr
     assert not (root / "site").exists()
     assert not list(root.glob(".site*")), "the temporary build folder was left behind"
+
+
+# -- what the theme prints from the configuration: text without markup, safe URLs (issue 26) -----
+MARKUP = ", which the theme prints as it is, as markup; write plain text"
+CONFIG_CASES = [
+    pytest.param(edit("mkdocs.yml", "site_name: Tiny fixture", "site_name: Tiny <b>fixture</b>"),
+                 "mkdocs.yml: site_name: contains '<'" + MARKUP, id="site-name-markup"),
+    pytest.param(edit("mkdocs.yml", "site_name: Tiny fixture", "site_name: 'Tiny \"fixture'"),
+                 "mkdocs.yml: site_name: contains '\"'" + MARKUP, id="site-name-quote"),
+    pytest.param(edit("mkdocs.yml", "site_name: Tiny fixture\n", "site_name: Tiny fixture\nsite_description: 'a `code` description'\n"),
+                 "mkdocs.yml: site_description: contains '`'" + MARKUP, id="site-description-backtick"),
+    pytest.param(edit("mkdocs.yml", "site_name: Tiny fixture\n", "site_name: Tiny fixture\ncopyright: <script>alert(1)</script>\n"),
+                 "mkdocs.yml: copyright: contains '<'" + MARKUP, id="copyright-script"),
+    pytest.param(edit("mkdocs.yml", "site_url: https://example.org/tiny/", "site_url: 'https://example.org/tiny/\"onmouseover=\"x'"),
+                 "mkdocs.yml: site_url: 'https://example.org/tiny/\"onmouseover=\"x' is not a safe URL: it contains '\"'", id="site-url-quote"),
+    pytest.param(edit("mkdocs.yml", "site_name: Tiny fixture\n", "site_name: Tiny fixture\nextra:\n  social:\n  - icon: x\n    link: javascript:alert(1)\n"),
+                 "mkdocs.yml: extra.social[0].link: 'javascript:alert(1)' must be an https:// URL", id="social-javascript"),
+    pytest.param(edit("mkdocs.yml", "site_name: Tiny fixture\n", "site_name: Tiny fixture\nrepo_url: http://example.org/repo\n"),
+                 "mkdocs.yml: repo_url: 'http://example.org/repo' must be an https:// URL", id="repo-url-http"),
+    pytest.param(edit("mkdocs.yml", "site_name: Tiny fixture\n", "site_name: Tiny fixture\nextra:\n  alternate:\n  - name: x\n    link: javascript:alert(1)\n"),
+                 "mkdocs.yml: extra.alternate[0].link: 'javascript:alert(1)' is not a relative path of the site", id="alternate-javascript"),
+    pytest.param(edit("mkdocs.en.yml", "site_name: Tiny fixture (en)", "site_name: Tiny fixture <en>"),
+                 "mkdocs.en.yml: site_name: contains '<'" + MARKUP, id="english-site-name-markup"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "expected"), CONFIG_CASES)
+def test_check_refuses_configuration_the_theme_would_print_raw(tmp_path: Path, mutate: Mutation, expected: str) -> None:
+    root = copy_fixture(tmp_path)
+    mutate(root)
+    result = run_cli(root, "check", "--no-source")
+    assert result.returncode == 1, result
+    assert expected in result.stderr.splitlines(), result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("mutate", "expected"), CONFIG_CASES)
+def test_the_build_refuses_it_too(tmp_path: Path, mutate: Mutation, expected: str) -> None:
+    root = copy_fixture(tmp_path)
+    mutate(root)
+    result = run_cli(root, "build", "-d", str(root / "site"))
+    assert result.returncode != 0 and expected in result.stderr.splitlines(), result.stderr
+    assert not (root / "site").exists()
 
 
 # -- `actionplan check` as a contributor and CI run it: a process, no MkDocs, no tracebacks --------

@@ -70,13 +70,16 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> Seq:
 MAX_DIGITS = 18  # the largest number of ours is a page (3 digits); Python refuses to read past 4,300
 
 
+class _TooLong(yaml.constructor.ConstructorError):
+    """A number past ``MAX_DIGITS``: valid YAML, but no value of ours; reported as what it is."""
+
+
 def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
     """An integer, bounded before Python reads it: a number of thousands of digits is refused at its
     line like any other problem, not left to Python's integer-string limit (a traceback)."""
     digits = sum(ch.isdigit() for ch in str(node.value))
     if digits > MAX_DIGITS:
-        raise yaml.constructor.ConstructorError(None, None, f"a number of {digits} digits is too long (at most {MAX_DIGITS})",
-                                                node.start_mark)
+        raise _TooLong(None, None, f"a number of {digits} digits is too long (at most {MAX_DIGITS})", node.start_mark)
     value: int = yaml.SafeLoader.construct_yaml_int(loader, node)  # type: ignore[arg-type]
     return value
 
@@ -225,7 +228,8 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = (mark.line + 1 + line_offset) if mark else 0
-        problems.append(Problem(Where(shown, line), "", "", "YAML syntax error: " + _describe(e, line_offset)))
+        said = (e.problem or "") if isinstance(e, _TooLong) else "YAML syntax error: " + _describe(e, line_offset)
+        problems.append(Problem(Where(shown, line), "", "", said))
         return None
     except yaml.YAMLError as e:
         problems.append(Problem(Where(shown), "", "", f"YAML error: {e}"))
