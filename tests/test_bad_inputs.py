@@ -881,6 +881,27 @@ def test_bad_input_is_reported_and_check_gives_the_same_answer(tmp_path: Path, m
     assert not any(line.startswith("::") for line in out.splitlines())
 
 
+def test_one_syntax_error_is_one_message_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A quote left open in record.yaml is reported once, first, at the line that opens it, and what
+    only follows from it (the changelog naming instruments the broken file would have held) is not."""
+    root = copy_fixture(tmp_path)
+    edit(RECORD, "  signed: '2025-07-23'", "  signed: '2025-07-23")(root)
+    expected = ("data/record.yaml:8: YAML syntax error: expected <block end>, but found '<scalar>' "
+                "(while parsing a block mapping that starts at line 1) (the quote opened on line 8 is not closed)")
+    assert problems_of(root) == [expected]
+    assert cli.main(["check", "--root", str(root), "--no-source"]) == 1
+    assert capsys.readouterr().out.splitlines() == [expected]
+
+
+def test_an_unreadable_file_is_listed_before_the_rest(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    edit(AGENCIES, "  name: Federal Trade Commission", "  name: 5")(root)  # sorts before record.yaml
+    edit(RECORD, "  signed: '2025-07-23'", "  signed: '2025-07-23")(root)
+    found = problems_of(root)
+    assert found[0].startswith("data/record.yaml:8: YAML syntax error"), found
+    assert found[1:] == ["data/agencies.yaml:5: agency FTC: name: expected a string, got integer"], found
+
+
 def test_fixture_is_valid(tmp_path: Path) -> None:
     """The catalogue means something only if the unmutated copy loads cleanly."""
     load(copy_fixture(tmp_path))

@@ -58,7 +58,7 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
     ok_gl, glossary = one("glossary", "term", data_dir / "glossary.yaml", optional=True)
     ok_cl, releases = one("changelog", "release", data_dir / "changelog.yaml")
     record_path = data_dir / "record.yaml"
-    record = load_record(record_path, show(record_path), problems)
+    record, record_whole = load_record(record_path, show(record_path), problems)
     redirects_path = data_dir / "redirects.yaml"
     ok_rd, redirects = one_redirects(redirects_path, show(redirects_path), problems)
 
@@ -99,27 +99,29 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
         lines={**plan_rec.lines, **{f"counts.{k}": v for k, v in plan_rec.counts.lines.items()}},
         broken_translations=tuple(broken),
         missing_pillars=tuple(missing),
+        record_whole=record_whole,
         releases=rels,
         redirects=redirects,
         record=instruments,
     )
 
 
-def load_record(path: Path, shown: str, problems: list[Problem]) -> tuple[Instrument, ...]:
+def load_record(path: Path, shown: str, problems: list[Problem]) -> tuple[tuple[Instrument, ...], bool]:
     """``data/record.yaml``, each entry checked on its own: one broken entry hides neither the
-    others' problems nor the rest of the data's (the semantic checks run on what loaded)."""
+    others' problems nor the rest of the data's. Also whether all of it was read: where it was not,
+    references into it go unchecked, since their problems would only echo the record's own."""
     raw = load_yaml_file(path, shown, problems)
     if raw is None:
-        return ()
+        return (), False
     if not isinstance(raw, list) or not raw:
         _checked(raw, "record", shown, "instrument", problems)
-        return ()
+        return (), False
     out = []
     for item in raw:
         rec = validate_records(INSTRUMENT, item, shown, getattr(item, "line", 0), "instrument", problems)
         if rec is not None:
             out.append(rec)
-    return tuple(out)
+    return tuple(out), len(out) == len(raw)
 
 
 def one_redirects(path: Path, shown: str, problems: list[Problem]) -> tuple[bool, tuple[Redirect, ...]]:

@@ -98,6 +98,9 @@ class Plan:
     # Pillars named in plan.yaml whose file could not be loaded: checks that would only echo that
     # failure (order, counts, references into the pillar) are skipped, so one slip is one problem.
     missing_pillars: tuple[str, ...] = ()
+    # Whether data/record.yaml was read whole; where it was not, releases' references into it are
+    # not checked (its own problems are reported, and an "unknown instrument" would only echo them).
+    record_whole: bool = True
 
     @property
     def version(self) -> str:

@@ -22,12 +22,21 @@ class Where:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
+# How the messages of a file that cannot be read begin (yamlsrc): the syntax, then the encoding.
+UNREADABLE = ("YAML syntax error", "YAML error", "not valid UTF-8", "YAML nesting", "YAML aliases")
+
+
 @dataclass(frozen=True)
 class Problem:
     where: Where
     subject: str  # the record the problem is in, as a contributor names it ("action I.1.2")
     field: str
     message: str
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether the problem is that a file cannot be read at all (its syntax or encoding)."""
+        return not self.subject and self.message.startswith(UNREADABLE)
 
     def __str__(self) -> str:
         """``path:line: record: field: message``, with anything unprintable escaped (``chars.safe``):
@@ -45,7 +54,9 @@ class DataError(Exception):
     """Raised once, after validation, carrying every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.where.file, p.where.line, p.subject, p.field))
+        # A file that cannot be read at all is what to fix first: its problems lead, then the rest
+        # in file and line order.
+        self.problems = sorted(problems, key=lambda p: (not p.unreadable, p.where.file, p.where.line, p.subject, p.field))
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the plan data or commentary:"
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))

@@ -229,6 +229,10 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
         mark = e.problem_mark or e.context_mark
         line = (mark.line + 1 + line_offset) if mark else 0
         said = (e.problem or "") if isinstance(e, _TooLong) else "YAML syntax error: " + _describe(e, line_offset)
+        opened = _unclosed_quote(text, mark.line if mark else -1, e.context_mark.line if e.context_mark else 0)
+        if opened is not None and not isinstance(e, _TooLong):
+            line = opened + 1 + line_offset
+            said += f" (the quote opened on line {line} is not closed)"
         problems.append(Problem(Where(shown, line), "", "", said))
         return None
     except yaml.YAMLError as e:
@@ -245,6 +249,22 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
     if line_offset:
         _shift(data, line_offset)
     return data
+
+
+def _unclosed_quote(text: str, problem_line: int, start: int) -> int | None:
+    """The line (0-based) before ``problem_line``, back to ``start``, that opens a quote it does
+    not close: YAML notices the slip only where the quoted text runs into the next line, so the
+    line a contributor must fix is that one, not the one reported."""
+    lines = text.split("\n")
+    for n in range(problem_line - 1, max(start, problem_line - 5) - 1, -1):
+        if n < 0 or n >= len(lines):
+            continue
+        line = lines[n].split(" #", 1)[0]
+        singles = line.count("'") - 2 * line.count("''")
+        doubles = line.count('"') - line.count('\\"')
+        if singles % 2 or doubles % 2:
+            return n
+    return None
 
 
 def _describe(e: yaml.MarkedYAMLError, line_offset: int) -> str:
