@@ -249,11 +249,12 @@ class Preview:
 
     def state(self, page: str = "/") -> dict[str, Any]:
         """What a page's script polls: its part's version (a new one: reload), the problem, and
-        whether its part is being rebuilt; ``pending`` and ``busy`` say what is still to come."""
+        whether its part is being rebuilt; ``pending``, ``busy`` and ``unverified`` (the languages
+        whose strict check is still to come) say what else is to come."""
         part = part_of(page)
         with self.cond:
             return {"version": self.versions[part], "error": self.error, "stale": part in self.stale,
-                    "pending": sorted(self.stale), "busy": self.busy}
+                    "pending": sorted(self.stale), "busy": self.busy, "unverified": sorted(self.unverified)}
 
     def idle(self, timeout: float) -> bool:
         """Wait until nothing is stale or being built (tests, the benchmark)."""
