@@ -221,6 +221,7 @@ def preview(runs: int) -> dict[str, Any]:
     server = subprocess.Popen([*cli, "serve", "-p", str(port)], cwd=project, env=env(), stdout=log, stderr=subprocess.STDOUT)
     full: list[tuple[float, float]] = []
     edits: list[dict[str, Any]] = []
+    load = [os.getloadavg()[0]]  # other work on the machine slows both sides; the page says how busy it was
     try:
         _quiet(base)
         source = project / EDITED[0]
@@ -256,6 +257,7 @@ def preview(runs: int) -> dict[str, Any]:
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+    load.append(os.getloadavg()[0])
     shutil.rmtree(TMP, ignore_errors=True)
     full_wall = statistics.median(w for w, _ in full)
     per = {lang: statistics.median(e["seconds"] for e in edits if e["lang"] == lang) for lang in ("zh", "en")}
@@ -266,6 +268,7 @@ def preview(runs: int) -> dict[str, Any]:
         "edits": edits, "page": per, "fresh": statistics.median(e["fresh"] for e in edits),
         "settled": statistics.median(e["settled"] for e in edits),
         "ratio": {"all": page_all / full_wall, **{lang: v / full_wall for lang, v in per.items()}}, "target": PREVIEW_TARGET,
+        "load": load, "cpus": os.cpu_count(),
     }
 
 
@@ -298,6 +301,9 @@ def preview_table(p: dict[str, Any], lang: str) -> str:
              "每次改动前预览已空闲。" if zh else
              f"Measured {p['measured']} at commit `{p['commit']}` in a copy of the project: full builds and preview edits "
              "alternate in one run; the preview is quiet before each edit.")
+    if p.get("load"):
+        where += (f"机器的 1 分钟平均负载：开始时 {p['load'][0]:.1f}，结束时 {p['load'][1]:.1f}（{p['cpus']} 个 CPU）。" if zh else
+                  f" The machine's 1-minute load average: {p['load'][0]:.1f} at the start, {p['load'][1]:.1f} at the end ({p['cpus']} CPUs).")
     summary = (f"预览中改动到页面的时间与完整构建之比（中位数）：**{ratio['all']:.2f}**（中文页面 {ratio['zh']:.2f}，英文页面 "
                f"{ratio['en']:.2f}）。目标 ≤ {p['target']}：{'达到' if met else '未达到'}。" if zh else
                f"Preview edit-to-page over the full build (medians): **{ratio['all']:.2f}** (Chinese page {ratio['zh']:.2f}, "

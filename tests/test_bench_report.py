@@ -46,6 +46,8 @@ def test_report_shows_the_preview_beside_the_full_build_and_their_ratio() -> Non
     assert "| Full build: `actionplan build` (`make build`: both languages and the search index) | 9.00 s | 8.00 s |" in en
     assert "reader on the Chinese page (median of 2) | 1.30 s | – |" in en and "reader on the English page (median of 2) | 1.05 s | – |" in en
     assert "**0.13** (Chinese page 0.14, English page 0.12). Target ≤ 0.33: met." in en
+    busy = run.preview_table({**PREVIEW, "load": [1.04, 2.5], "cpus": 2}, "en")
+    assert "The machine's 1-minute load average: 1.0 at the start, 2.5 at the end (2 CPUs)." in busy
     slow = {**PREVIEW, "ratio": {"all": 0.4, "zh": 0.45, "en": 0.35}}
     assert "Target ≤ 0.33: not met." in run.preview_table(slow, "en")
     page = run.page({**FIXTURE, "preview": PREVIEW}, "zh")
