@@ -11,7 +11,9 @@ the preview used to, made an edit cost as much as ``make build``. So:
 1. **Only the pages an edit changed.** Each language builds into its own folder, kept between
    builds. The plugin writes its generated page sources into a folder, each only when its text
    changed (``pagecache``), so MkDocs' documented ``build --dirty`` renders just the pages whose
-   source changed: a one-word translation edit renders one or a few pages per language. A dirty
+   source changed: a one-word translation edit renders one or a few pages per language, and the
+   build takes about 1 s of CPU instead of 5 (mostly starting Python and MkDocs, and our plugin's
+   load of the data, which every build needs). A dirty
    build cannot be ``--strict`` (MkDocs' own notice that it is dirty is a warning), so any other
    warning fails it here, as strict would. A clean build instead when the dirty one cannot be
    right: anything but ``data/`` or ``content/`` changed (configuration, theme overrides, the
