@@ -29,8 +29,9 @@ $(STAMP): requirements.txt plugins/pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	touch $@
 
-# Both languages are separate builds; `actionplan serve` rebuilds them on every change and keeps
-# the last good site up (with the problem shown on every page) when a change breaks the build.
+# Both languages are separate builds; `actionplan serve` rebuilds only the pages a change touched, the
+# language being read first (plugins/actionplan/preview.py), and keeps the last good site up (with the
+# problem shown on every page) when a change breaks the build.
 serve: $(STAMP)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/actionplan serve -p 8000
 

@@ -13,8 +13,17 @@ median of the per-pair ratios is reported, for wall time and CPU, beside the iss
 cleared first, as a fresh machine builds it; and Zensical builds the generated folder cold
 (``--clean``) and warm (again, nothing changed), next to MkDocs' times for the same folder.
 
+And ``make serve``'s preview, side by side with ``make build`` in one run (the issue's target:
+an edit shown in at most a third of a full build's time): in a copy of the project, a full
+``actionplan build``, then ``actionplan serve`` on a free loopback port; with the server quiet
+(every build, index and check done), one word of a translation (``data/translations/zh/I.yaml``)
+is changed and the page showing it is fetched until it has the new word, the reader on the
+Chinese page and on the English one in turn. Reported: the medians, and edit-to-page over the
+full build (≤ 0.33), printed and never asserted.
+
     .venv/bin/python bench/run.py            # 5 pairs
     .venv/bin/python bench/run.py --runs 3
+    .venv/bin/python bench/run.py --preview-only   # the preview against the full build alone
 
 Then the search benchmark (bench/search_bench.py) on the site ``actionplan build`` makes: the
 95 queries typed into the search box in Chromium, relevance, bytes and time per query.
@@ -35,10 +44,13 @@ import json
 import os
 import platform
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -48,6 +60,7 @@ ROOT = BENCH.parent
 RESULTS = BENCH / "results"
 TMP = RESULTS / "tmp"
 TARGET = 1.25
+PREVIEW_TARGET = 0.33
 CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
 
 
@@ -155,6 +168,149 @@ def run(runs: int) -> dict[str, Any]:
     }
 
 
+# -- the preview (make serve) against the full build (make build) ----------------------------
+
+# The edit: one word of the translation of action I.1.4, shown on its page in both languages.
+EDITED = ("data/translations/zh/I.yaml", "各州人工智能法规", "plan/I.1.4/")
+WORDS = ("审视", "考察", "检视", "研判", "审查", "评估")  # each edit puts the next in front of EDITED[1]
+STATE = "__actionplan__/state"
+
+
+def _get(url: str, timeout: float = 600) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as r:
+        return str(r.read().decode("utf-8"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _quiet(base: str, timeout: float = 900) -> None:
+    """Until the preview has nothing left to build, index or check."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            s = json.loads(_get(base + STATE, 30))
+        except OSError:  # not listening yet: the first build is running
+            time.sleep(0.2)
+            continue
+        if s["error"]:
+            raise SystemExit(f"the preview's build failed:\n{s['error']}")
+        if not s["pending"] and not s["busy"] and not s["unverified"]:
+            return
+        time.sleep(0.2)
+    raise SystemExit("the preview did not settle")
+
+
+def preview(runs: int) -> dict[str, Any]:
+    """A full build and the preview's edit-to-page, in one run (runs of each, alternating)."""
+    project = TMP / "preview-project"
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    for name in ("data", "content", "overrides", "plugins", "mkdocs.yml", "mkdocs.en.yml", "published-urls.txt"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(ROOT / name, project / name)
+    cli = [sys.executable, "-m", "actionplan.cli", "-f", str(project / "mkdocs.yml")]
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = (TMP / "serve.log").open("w")
+    server = subprocess.Popen([*cli, "serve", "-p", str(port)], cwd=project, env=env(), stdout=log, stderr=subprocess.STDOUT)
+    full: list[tuple[float, float]] = []
+    edits: list[dict[str, Any]] = []
+    load = [os.getloadavg()[0]]  # other work on the machine slows both sides; the page says how busy it was
+    try:
+        _quiet(base)
+        source = project / EDITED[0]
+        word = "评估"
+        for i in range(runs):
+            full.append(timed([*cli, "build", "-d", str(TMP / "preview-site")], project))
+            for lang, prefix in (("zh", ""), ("en", "en/")):
+                page = base + prefix + EDITED[2]
+                _get(page)  # the reader is on this page, in this language
+                _quiet(base)
+                new = WORDS[len(edits) % len(WORDS)]
+                text = source.read_text(encoding="utf-8")
+                assert word + EDITED[1] in text, (word, text[:200])
+                tmp = source.with_suffix(".saving")
+                tmp.write_text(text.replace(word + EDITED[1], new + EDITED[1], 1), encoding="utf-8")
+                start = time.perf_counter()
+                tmp.replace(source)  # saved at once, as editors save
+                while new + EDITED[1] not in _get(page):
+                    time.sleep(0.05)
+                shown = time.perf_counter() - start
+                while json.loads(_get(base + STATE))["pending"]:  # the other language, then the search index
+                    time.sleep(0.05)
+                fresh = time.perf_counter() - start
+                _quiet(base)  # and the strict check in quiet time
+                edits.append({"lang": lang, "seconds": shown, "fresh": fresh, "settled": time.perf_counter() - start})
+                word = new
+                print(f"full build {full[-1][0]:.2f} s; edit {i + 1}, reader on {lang}: page after {shown:.2f} s, "
+                      f"both languages and search after {fresh:.2f} s, checked after {edits[-1]['settled']:.2f} s", flush=True)
+    finally:
+        server.send_signal(signal.SIGINT)  # serve stops its own builds and removes its folder
+        try:
+            server.wait(60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    load.append(os.getloadavg()[0])
+    shutil.rmtree(TMP, ignore_errors=True)
+    full_wall = statistics.median(w for w, _ in full)
+    per = {lang: statistics.median(e["seconds"] for e in edits if e["lang"] == lang) for lang in ("zh", "en")}
+    page_all = statistics.median(e["seconds"] for e in edits)
+    return {
+        "measured": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "commit": commit(), "runs": runs,
+        "full": {"wall": [w for w, _ in full], "cpu": [c for _, c in full]},
+        "edits": edits, "page": per, "fresh": statistics.median(e["fresh"] for e in edits),
+        "settled": statistics.median(e["settled"] for e in edits),
+        "ratio": {"all": page_all / full_wall, **{lang: v / full_wall for lang, v in per.items()}}, "target": PREVIEW_TARGET,
+        "load": load, "cpus": os.cpu_count(),
+    }
+
+
+def preview_table(p: dict[str, Any], lang: str) -> str:
+    """The preview against the full build, as Markdown in ``lang``."""
+    zh = lang == "zh"
+    med = statistics.median
+    n = {x: sum(1 for e in p["edits"] if e["lang"] == x) for x in ("zh", "en")}
+    rows = [
+        ("完整构建：`actionplan build`（`make build`：中英两次构建与搜索索引）" if zh else
+         "Full build: `actionplan build` (`make build`: both languages and the search index)",
+         f"{med(p['full']['wall']):.2f} s", f"{med(p['full']['cpu']):.2f} s"),
+        (f"预览：改动译文中的一个词，到读者所看的中文页面显示新词（{n['zh']} 次的中位数）" if zh else
+         f"Preview: one word of a translation changed, until the page shows it, reader on the Chinese page (median of {n['zh']})",
+         f"{p['page']['zh']:.2f} s", "–"),
+        (f"预览：同上，读者在英文页面（{n['en']} 次的中位数）" if zh else
+         f"Preview: the same, reader on the English page (median of {n['en']})", f"{p['page']['en']:.2f} s", "–"),
+        ("预览：同上，直到另一语言与搜索索引也已更新" if zh else
+         "Preview: the same, until the other language and the search index are fresh too",
+         f"{p['fresh']:.2f} s", "–"),
+        ("预览：同上，直到空闲时的严格复查（两种语言从头构建）也已完成" if zh else
+         "Preview: the same, until the strict check in quiet time (both languages built from scratch) is done too",
+         f"{p['settled']:.2f} s", "–"),
+    ]
+    head = "| 测量 | 墙钟时间（中位数） | CPU（中位数） |\n|---|---:|---:|" if zh else "| measure | wall (median) | CPU (median) |\n|---|---:|---:|"
+    body = "\n".join(f"| {name} | {wall} | {cpu} |" for name, wall, cpu in rows)
+    ratio = p["ratio"]
+    met = ratio["all"] <= p["target"]
+    where = (f"测量于 {p['measured']}，提交 `{p['commit']}`，在项目的副本中：完整构建与预览在同一次运行中交替进行；"
+             "每次改动前预览已空闲。" if zh else
+             f"Measured {p['measured']} at commit `{p['commit']}` in a copy of the project: full builds and preview edits "
+             "alternate in one run; the preview is quiet before each edit.")
+    if p.get("load"):
+        where += (f"机器的 1 分钟平均负载：开始时 {p['load'][0]:.1f}，结束时 {p['load'][1]:.1f}（{p['cpus']} 个 CPU）。" if zh else
+                  f" The machine's 1-minute load average: {p['load'][0]:.1f} at the start, {p['load'][1]:.1f} at the end ({p['cpus']} CPUs).")
+    summary = (f"预览中改动到页面的时间与完整构建之比（中位数）：**{ratio['all']:.2f}**（中文页面 {ratio['zh']:.2f}，英文页面 "
+               f"{ratio['en']:.2f}）。目标 ≤ {p['target']}：{'达到' if met else '未达到'}。" if zh else
+               f"Preview edit-to-page over the full build (medians): **{ratio['all']:.2f}** (Chinese page {ratio['zh']:.2f}, "
+               f"English page {ratio['en']:.2f}). Target ≤ {p['target']}: {'met' if met else 'not met'}.")
+    return f"{where}\n\n{head}\n{body}\n\n{summary}\n"
+
+
 def table(r: dict[str, Any], lang: str) -> str:
     """The results as Markdown (``lang``: the page's language)."""
     zh = lang == "zh"
@@ -254,12 +410,15 @@ PAGE = {
 
 
 SEARCH_HEADING = {"zh": "搜索", "en": "Search"}
+PREVIEW_HEADING = {"zh": "预览（make serve）", "en": "Preview (make serve)"}
 
 
 def page(r: dict[str, Any], lang: str, sr: dict[str, Any] | None = None) -> str:
     """The performance page in ``lang``: the build benchmark ``r`` and, if given, the search benchmark ``sr``."""
     title, note = PAGE[lang]
     out = f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n# {title} {{ #performance }}\n\n{note}\n\n{table(r, lang)}"
+    if r.get("preview"):
+        out += f"\n## {PREVIEW_HEADING[lang]} {{ #preview }}\n\n{preview_table(r['preview'], lang)}"
     if sr:
         out += f"\n## {SEARCH_HEADING[lang]} {{ #search }}\n\n{search_table(sr, lang)}"
     return out
@@ -293,8 +452,17 @@ def main() -> None:
     which = ap.add_mutually_exclusive_group()
     which.add_argument("--search-only", action="store_true", help="the search benchmark alone")
     which.add_argument("--no-search", action="store_true", help="the build benchmark alone")
+    which.add_argument("--preview-only", action="store_true", help="the preview against the full build alone")
     args = ap.parse_args()
+    if args.preview_only:
+        r = load("results.json") or {}
+        r["preview"] = preview(min(args.runs, 3))
+        write(r)
+        print(preview_table(r["preview"], "en"))
+        return
     r = None if args.search_only else run(args.runs)
+    if r is not None:
+        r["preview"] = preview(min(args.runs, 3))
     sr = None
     if not args.no_search:
         sys.path.insert(0, str(BENCH))  # bench/ is a folder of scripts
@@ -304,6 +472,7 @@ def main() -> None:
     write(r, sr)
     if r is not None:
         print(table(r, "en"))
+        print(preview_table(r["preview"], "en"))
     if sr is not None:
         print(search_table(sr, "en"))
 

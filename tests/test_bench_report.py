@@ -31,6 +31,30 @@ def test_report_prints_both_builds_side_by_side_and_the_ratio() -> None:
     assert zh.startswith("---\ntitle: 构建性能\n") and "目标 ≤ 1.25：达到" in zh
 
 
+PREVIEW = {
+    "measured": "2026-01-02 03:04 UTC", "commit": "abc1234", "runs": 2,
+    "full": {"wall": [8.0, 10.0], "cpu": [7.5, 8.5]},
+    "edits": [{"lang": "zh", "seconds": 1.2, "fresh": 9.0, "settled": 20.0}, {"lang": "en", "seconds": 1.0, "fresh": 8.0, "settled": 19.0},
+              {"lang": "zh", "seconds": 1.4, "fresh": 9.0, "settled": 20.0}, {"lang": "en", "seconds": 1.1, "fresh": 8.0, "settled": 19.0}],
+    "page": {"zh": 1.3, "en": 1.05}, "fresh": 8.5, "settled": 19.5, "ratio": {"all": 0.1278, "zh": 0.1444, "en": 0.1167}, "target": 0.33,
+}
+
+
+def test_report_shows_the_preview_beside_the_full_build_and_their_ratio() -> None:
+    run = bench_script("run")
+    en = run.preview_table(PREVIEW, "en")
+    assert "| Full build: `actionplan build` (`make build`: both languages and the search index) | 9.00 s | 8.00 s |" in en
+    assert "reader on the Chinese page (median of 2) | 1.30 s | – |" in en and "reader on the English page (median of 2) | 1.05 s | – |" in en
+    assert "**0.13** (Chinese page 0.14, English page 0.12). Target ≤ 0.33: met." in en
+    busy = run.preview_table({**PREVIEW, "load": [1.04, 2.5], "cpus": 2}, "en")
+    assert "The machine's 1-minute load average: 1.0 at the start, 2.5 at the end (2 CPUs)." in busy
+    slow = {**PREVIEW, "ratio": {"all": 0.4, "zh": 0.45, "en": 0.35}}
+    assert "Target ≤ 0.33: not met." in run.preview_table(slow, "en")
+    page = run.page({**FIXTURE, "preview": PREVIEW}, "zh")
+    assert "\n## 预览（make serve） { #preview }\n" in page and "目标 ≤ 0.33：达到" in page
+    assert "## Preview (make serve) { #preview }" in run.page({**FIXTURE, "preview": PREVIEW}, "en")
+
+
 def _summary(**over: object) -> dict[str, object]:
     s: dict[str, object] = {
         "queries": 47, "mrr": 0.989, "recall5": 1.0, "id_acronym_at_1": "10/10", "misses_top5": [], "bytes_before_open_gzip": 0,

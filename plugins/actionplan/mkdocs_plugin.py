@@ -2,9 +2,11 @@
 
 Everything the edition is comes from the engine-free core (``site.load_all`` and
 ``site.edition``); this module only speaks MkDocs' documented plugin API: a typed ``Config``,
-``on_config``, ``on_files`` and ``on_page_context``, ``File.generated``, ``Files.append`` / ``Files.remove``,
+``on_config``, ``on_files``, ``on_nav`` and ``on_page_context``, ``File.generated``, ``Files.append`` / ``Files.remove``,
 ``File.edit_uri`` and ``PluginError``. MkDocs then renders the generated pages like authored
-ones (Markdown, table of contents, anchors, link validation). Each language is its own build
+ones (Markdown, table of contents, anchors, link validation). For ``make serve`` the generated
+texts are handed over as files that change only with their text (``pagecache``), so that MkDocs'
+``build --dirty`` renders only the pages an edit changed. Each language is its own build
 (``mkdocs.yml`` for Chinese, ``mkdocs.en.yml`` for English, which inherits it); ``lang`` tells
 the plugin which one it is in.
 """
@@ -26,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
-from . import paths
+from . import pagecache, paths
 from .editions import Editions, theme_extra
 from .problems import DataError
 from .settings import Settings, SettingsError, config_problems
@@ -124,19 +126,42 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         # version comes from the changelog, known only now that the data is loaded.
         config.extra["edition"] = theme_extra(ix, self.config.lang, self.editions)
         built = language_build(ix, self.config.lang, self.base_url, repo_blob, assets=settings.assets_outside(docs), editions=self.editions)
+        # The preview's incremental builds (pagecache): each generated text as a file, rewritten
+        # only when it changed, so that MkDocs' --dirty rebuilds the pages an edit changed alone.
+        cache = pagecache.folder(self.config.lang)
         for page in built.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")
                 continue
-            f = File.generated(config, page.src, content=page.content)
+            if cache is None:
+                f = File.generated(config, page.src, content=page.content)
+            else:
+                f = File.generated(config, page.src, abs_src_path=str(pagecache.keep(cache, page.src, page.content)))
             f.edit_uri = page.source.file
             files.append(f)
         for out in built.outputs:
             if out.src is not None:
                 files.append(File.generated(config, out.path, abs_src_path=str(out.src)))
-            else:
+            elif cache is None:
                 files.append(File.generated(config, out.path, content=out.content or ""))
+            else:
+                files.append(File.generated(config, out.path, abs_src_path=str(pagecache.keep(cache, out.path, out.content or ""))))
+        if cache is not None:
+            pagecache.forget_changed(cache, config.site_dir, {f.dest_uri: (f.abs_src_path, f.abs_dest_path) for f in files
+                                             if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(root)})
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """For the preview's dirty builds (pagecache): what every page shows besides its own source.
+
+        Every page shows the navigation: a title the configuration gives is part of it; any other
+        is read from the page's source (here, before the pages are read, ``Page.title`` is only
+        the former), so that source stands in for it."""
+        cache = pagecache.folder(self.config.lang)
+        if cache is not None and self.config.enabled:
+            pages = [(p.title, p.file.src_uri, None if p.title is not None else pagecache.digest(p.file.content_string)) for p in nav.pages]
+            pagecache.write_manifest(cache, {f.dest_uri: f.edit_uri or "" for f in files}, config.extra, pages)
+        return nav
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         """Point the theme's language alternates at this page's counterparts, for this page only.

@@ -1,31 +1,33 @@
 """``make serve``: a preview of both languages that rebuilds when a source changes.
 
 Each language is its own build, so no engine's own server shows the whole edition; this one
-serves the last good build of both on 127.0.0.1 and rebuilds (``engines.build_into``) when a
-watched file changes. When a build fails (broken data, say), the last good site stays up and
-every page shows the problem, ``path:line: record: field: message``, in a banner; the page
-reloads by itself once a build succeeds. The banner and reload script exist only here, in
-responses of this server, never in the built site.
+serves both on 127.0.0.1, and ``preview.Preview`` rebuilds what a change to a watched file
+touches: the pages it changed, in the language being read first (why and how: ``preview``).
+When a build fails (broken data, say), the last good site stays up and every page shows the
+problem, ``path:line: record: field: message``, in a banner; a page reloads by itself when its
+language has a new build. A page whose language is still being rebuilt waits for it (a few
+seconds), and is marked as being rebuilt if it is not ready by then. The banner, the mark and
+the reload script exist only here, in responses of this server, never in the built site.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 import threading
 import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
-from .engines import BuildFailed, build_into
-from .problems import DataError
-from .settings import Settings, SettingsError
+from .preview import Preview
+from .preview_site import LANGS, PREFIX, part_of
 
-WATCHED = ("data", "content", "overrides", "plugins/actionplan", "mkdocs.yml", "mkdocs.en.yml")
 STATE = "/__actionplan__/state"
+STALE = ('<p id="__ap_stale" role="status" style="position:fixed;z-index:1001;left:0;right:0;top:0;margin:0;padding:.5em 1em;'
+         'background:#fff8e1;color:#5d4000;border-bottom:2px solid #c79100;font:13px/1.4 sans-serif">'
+         "This page is being rebuilt: a source changed, and it may be out of date. It reloads by itself when it is ready.</p>")
 CLIENT = """<script>
 (function () {
   var seen = null;
@@ -43,10 +45,12 @@ CLIENT = """<script>
     el.textContent = "The last build failed; this is the last good site.\\n\\n" + text;
   }
   function poll() {
-    fetch("__STATE__", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+    fetch("__STATE__?page=" + encodeURIComponent(location.pathname), {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
       if (seen !== null && s.version !== seen) { location.reload(); return; }
       seen = s.version;
       banner(s.error);
+      var stale = document.getElementById("__ap_stale");
+      if (stale && !s.stale) { stale.remove(); }
     }).catch(function () {}).finally(function () { setTimeout(poll, 1000); });
   }
   poll();
@@ -54,78 +58,52 @@ CLIENT = """<script>
 </script>""".replace("__STATE__", STATE)
 
 
-def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """What the watched sources look like now: every file with its size and modification time."""
-    out: list[tuple[str, int, int]] = []
-    for name in WATCHED:
-        p = root / name
-        files = [p] if p.is_file() else sorted(f for f in p.rglob("*") if f.is_file() and "__pycache__" not in f.parts) if p.is_dir() else []
-        for f in files:
-            st = f.stat()
-            out.append((str(f), st.st_size, st.st_mtime_ns))
-    return tuple(out)
-
-
-class Preview:
-    """The state the server shows: the folder of the last good build, its number, the last error."""
-
-    def __init__(self, root: Path, engine: str) -> None:
-        self.root = root
-        self.engine = engine
-        self.work = Path(tempfile.mkdtemp(prefix="actionplan-serve-"))
-        self.site: Path | None = None
-        self.version = 0
-        self.error: str | None = None
-        self.lock = threading.Lock()
-
-    def rebuild(self) -> None:
-        target = self.work / f"site-{self.version + 1}"
-        try:
-            # Read each time: mkdocs.yml is watched, and its options may have changed.
-            build_into(Settings.read(self.root), target, self.engine, work=self.work / "generated")
-        except (BuildFailed, DataError, SettingsError) as e:
-            shutil.rmtree(target, ignore_errors=True)
-            with self.lock:
-                self.error = str(e)
-            print(f"build failed; still serving the last good site.\n{e}", flush=True)
-            return
-        with self.lock:
-            old, self.site, self.error = self.site, target, None
-            self.version += 1
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        print(f"built (#{self.version})", flush=True)
-
-    def state(self) -> dict[str, Any]:
-        with self.lock:
-            return {"version": self.version, "error": self.error}
-
-
 class Handler(SimpleHTTPRequestHandler):
     preview: Preview
 
     def translate_path(self, path: str) -> str:
-        # The folder changes with every good build: the standard mapping, onto the current one.
-        self.directory = str(self.preview.site or self.preview.work / "missing")
+        # Each part of the site (a language, the search index, the stored editions) is shown from
+        # a folder of its own that changes with every build: the standard mapping, onto it.
+        part = part_of(path)
+        prefix = PREFIX[part]
+        if prefix:
+            path = "/" + path.lstrip("/")[len(prefix):].lstrip("/")
+        self.directory = str(self.preview.folder(part) or self.preview.work / "missing")
         return super().translate_path(path)
 
     def do_GET(self) -> None:
-        if self.path.split("?")[0] == STATE:
-            body = json.dumps(self.preview.state()).encode()
-            self._send(200, "application/json", body)
+        url = urlsplit(self.path)
+        if url.path == STATE:
+            page = parse_qs(url.query).get("page", ["/"])[0]
+            self.preview.view(part_of(page))
+            self._send(200, "application/json", json.dumps(self.preview.state(page)).encode())
+            return
+        part = part_of(url.path)
+        if url.path.endswith(("/", ".html")):
+            self.preview.notice()  # a page asked for right after a save is built from it
+            self.preview.view(part)
+        fresh = self.preview.fresh(part)  # wait (bounded) while this part is being rebuilt
+        if self.preview.folder(part) is None:
+            body = "<!doctype html><title>No build yet</title><body><p>The preview has no good build of this yet.</p></body>"
+            self._send(503, "text/html; charset=utf-8", self._client(body, fresh).encode("utf-8"))
             return
         target = Path(self.translate_path(self.path))
         if target.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
+            if not url.path.endswith("/"):
                 super().do_GET()  # the standard redirect to the directory URL
                 return
             target = target / "index.html"
         if target.suffix == ".html" and target.is_file():
-            html = target.read_text(encoding="utf-8")
-            html = html.replace("</body>", CLIENT + "</body>", 1) if "</body>" in html else html + CLIENT
+            html = self._client(target.read_text(encoding="utf-8"), fresh)
             self._send(200, "text/html; charset=utf-8", html.encode("utf-8"))
             return
         super().do_GET()
+
+    @staticmethod
+    def _client(html: str, fresh: bool) -> str:
+        """The page with this server's script (banner, reload) and, unless ``fresh``, the mark."""
+        added = CLIENT if fresh else STALE + CLIENT
+        return html.replace("</body>", added + "</body>", 1) if "</body>" in html else html + added
 
     def _send(self, status: int, kind: str, body: bytes) -> None:
         self.send_response(status)
@@ -139,23 +117,26 @@ class Handler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(root: Path, port: int = 8000, engine: str = "mkdocs", poll: float = 1.0) -> int:
+def handler(preview: Preview) -> partial[Handler]:
+    """The request handler for ``preview``, as ThreadingHTTPServer takes it."""
+    return partial(type("BoundHandler", (Handler,), {"preview": preview}))
+
+
+def serve(root: Path, port: int = 8000, engine: str = "mkdocs", poll: float = 0.2) -> int:
     preview = Preview(root, engine)
-    preview.rebuild()
-    handler = partial(type("BoundHandler", (Handler,), {"preview": preview}))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    print("building both languages…", flush=True)
+    preview.start()
+    if preview.error is None:
+        print(f"built ({', '.join(LANGS)} and the search index)", flush=True)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler(preview))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving both languages at http://127.0.0.1:{port}/ (en: /en/); Ctrl-C to stop", flush=True)
-    seen = fingerprint(root)
     try:
         while True:
             time.sleep(poll)
-            now = fingerprint(root)
-            if now != seen:
-                seen = now
-                preview.rebuild()
+            preview.notice()
     except KeyboardInterrupt:
         return 0
     finally:
         server.shutdown()
-        shutil.rmtree(preview.work, ignore_errors=True)
+        preview.stop()
