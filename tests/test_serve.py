@@ -155,3 +155,28 @@ def test_a_dirty_build_is_checked_by_a_strict_one_in_quiet_time(served: tuple[pv
         assert preview.cond.wait_for(lambda: not preview.unverified and not preview.busy, timeout=120)
     assert sorted(s[:2] for s in preview.steps[-2:]) == [("en", "strict"), ("zh", "strict")]
     assert preview.error is None
+
+
+def test_the_banner_shows_our_problems_only() -> None:
+    """A failed build's output, as MkDocs prints it, comes down to the problems `check` would print:
+    no log levels, no 'Aborted with a BuildError!', no progress notes."""
+    said = ("INFO    -  Cleaning site directory\nINFO    -  Building documentation to directory: /tmp/x\n"
+            "ERROR   -  1 problem in the plan data or commentary:\n"
+            "  data/record.yaml:15: YAML syntax error: expected <block end>, but found '<scalar>'\n\nAborted with a BuildError!\n")
+    assert parts.problems_in(said) == "data/record.yaml:15: YAML syntax error: expected <block end>, but found '<scalar>'"
+    engine = "INFO    -  Cleaning site directory\nWARNING -  Doc file 'a.md' contains a link 'b.md'\nAborted with a BuildError!\n"
+    assert parts.problems_in(engine) == "WARNING -  Doc file 'a.md' contains a link 'b.md'"
+
+
+@pytest.mark.parametrize(("path", "words"), [("/plan/I.1/", "上一次构建失败"), ("/en/plan/I.1/", "The last build failed")])
+def test_the_preview_speaks_the_page_language(path: str, words: str) -> None:
+    """The banner's and the mark's words are the page's language (labels), and a quote in them
+    cannot end the script."""
+    from actionplan import serve
+
+    handler = object.__new__(serve.Handler)
+    handler.path = path
+    page = handler._client("<html><body><p>x</p></body></html>", fresh=False)
+    assert words in page and page.count("<script>") == 1
+    stale = page[page.index('id="__ap_stale"'):page.index("</p>", page.index('id="__ap_stale"'))]
+    assert ("正在重新构建" in stale) == (words == "上一次构建失败")

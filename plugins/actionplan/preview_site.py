@@ -62,8 +62,17 @@ def part_of(url_path: str) -> str:
     return next((part for part, prefix in PREFIX.items() if prefix and first == prefix), ROOT_LANG)
 
 
+_OURS = re.compile(r"^\s*(\S[^:\n]*:[0-9]*: .+|\S+\.(?:ya?ml|md): .+)$")
+
+
 def problems_in(said: str) -> str:
-    """An engine's output without its progress notes (INFO records and the lists under them)."""
+    """What a failed build's output says to a contributor: our problems alone
+    (``path:line: record: field: message``, as ``check`` prints them) where it holds any; else the
+    engine's own words without its progress notes (INFO records and the lists under them) and the
+    closing 'Aborted with a BuildError!'."""
+    ours = [m.group(1) for m in map(_OURS.match, said.splitlines()) if m and not m.group(1).startswith(("INFO", "WARNING", "ERROR"))]
+    if ours:
+        return "\n".join(ours)
     kept: list[str] = []
     info = False
     for line in said.splitlines():
@@ -73,7 +82,8 @@ def problems_in(said: str) -> str:
         if info and line.startswith("  - "):
             continue
         info = False
-        kept.append(line)
+        if not line.startswith("Aborted with a BuildError"):
+            kept.append(line)
     return "\n".join(kept).strip()
 
 

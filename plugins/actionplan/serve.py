@@ -16,18 +16,19 @@ import json
 import threading
 import time
 from functools import partial
+from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from .labels import LABELS
 from .preview import Preview
 from .preview_site import LANGS, PREFIX, part_of
 
 STATE = "/__actionplan__/state"
 STALE = ('<p id="__ap_stale" role="status" style="position:fixed;z-index:1001;left:0;right:0;top:0;margin:0;padding:.5em 1em;'
-         'background:#fff8e1;color:#5d4000;border-bottom:2px solid #c79100;font:13px/1.4 sans-serif">'
-         "This page is being rebuilt: a source changed, and it may be out of date. It reloads by itself when it is ready.</p>")
+         'background:#fff8e1;color:#5d4000;border-bottom:2px solid #c79100;font:13px/1.4 sans-serif">__STALE_WORDS__</p>')
 CLIENT = """<script>
 (function () {
   var seen = null;
@@ -42,7 +43,7 @@ CLIENT = """<script>
         "padding:1em;background:#fff3f3;color:#8b0000;border-top:3px solid #b00020;font:13px/1.4 monospace;white-space:pre-wrap";
       document.body.appendChild(el);
     }
-    el.textContent = "The last build failed; this is the last good site.\\n\\n" + text;
+    el.textContent = __FAILED_WORDS__ + "\\n\\n" + text;
   }
   function poll() {
     fetch("__STATE__?page=" + encodeURIComponent(location.pathname), {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
@@ -56,6 +57,12 @@ CLIENT = """<script>
   poll();
 })();
 </script>""".replace("__STATE__", STATE)
+
+
+def lang_of(url_path: str) -> str:
+    """The language of a page of the preview (the stored editions' and search's: the root's)."""
+    part = part_of(url_path)
+    return part if part in LANGS else LANGS[0]
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -99,10 +106,13 @@ class Handler(SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    @staticmethod
-    def _client(html: str, fresh: bool) -> str:
-        """The page with this server's script (banner, reload) and, unless ``fresh``, the mark."""
-        added = CLIENT if fresh else STALE + CLIENT
+    def _client(self, html: str, fresh: bool) -> str:
+        """The page with this server's script (banner, reload) and, unless ``fresh``, the mark,
+        in the page's language (its part of the site); the problems themselves are ours, as
+        ``check`` prints them."""
+        L = LABELS[lang_of(self.path)]
+        client = CLIENT.replace("__FAILED_WORDS__", json.dumps(L["serve_failed"], ensure_ascii=False).replace("</", "<\\/"))
+        added = client if fresh else STALE.replace("__STALE_WORDS__", escape(L["serve_stale"])) + client
         return html.replace("</body>", added + "</body>", 1) if "</body>" in html else html + added
 
     def _send(self, status: int, kind: str, body: bytes) -> None:

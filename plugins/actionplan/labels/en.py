@@ -201,4 +201,7 @@ EN: dict[str, str] = {
     "locale_bcp47": "en-US",
     "locale_og": "en_US",
     "locale_og_other": "zh_CN",
+    # the preview (make serve), never in the built site
+    "serve_failed": "The last build failed; this is the last good site.",
+    "serve_stale": "This page is being rebuilt: a source changed, and it may be out of date. It reloads by itself when it is ready.",
 }

@@ -197,4 +197,7 @@ ZH: dict[str, str] = {
     "locale_bcp47": "zh-CN",
     "locale_og": "zh_CN",
     "locale_og_other": "en_US",
+    # the preview (make serve), never in the built site
+    "serve_failed": "上一次构建失败；这是最近一次成功构建的网站。",
+    "serve_stale": "本页正在重新构建：源文件已改动，内容可能已过时。完成后会自动刷新。",
 }
