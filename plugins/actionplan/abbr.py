@@ -101,8 +101,9 @@ class Abbreviations:
         self.titles = {a: text.attr(title(e, lang)) for a, e in expansions.items()}
         names = sorted(self._escaped, key=lambda a: (-len(a), a))
         alternatives = "|".join(re.escape(a) for a in names) or r"(?!x)x"
-        # A tag or a character reference is skipped whole; anything else may be a mention.
-        self._rx = re.compile(r"(<[^>]*>|&#?[A-Za-z0-9]+;)|" + BEFORE + "(" + alternatives + ")" + AFTER)
+        # A link (an <abbr> inside one would be a focusable element inside another), a tag or a
+        # character reference is skipped whole; anything else may be a mention.
+        self._rx = re.compile(r"(<a\b[^>]*>.*?</a>|<[^>]*>|&#?[A-Za-z0-9]+;)|" + BEFORE + "(" + alternatives + ")" + AFTER, re.S)
 
     @classmethod
     def of(cls, plan: Plan, lang: str) -> Abbreviations:
