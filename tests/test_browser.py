@@ -343,6 +343,7 @@ def test_an_acronym_shows_its_expansion_on_hover_focus_and_tap(browser, server: 
     tip.wait_for(state="visible")
     assert tip.inner_text() == omb
     assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == tip.get_attribute("id")
+    page.wait_for_timeout(300)  # the tooltip fades in: let the artifact show it
     page.screenshot(path=str(ARTIFACTS / f"acronym-{lang.strip('/') or 'zh'}-{width}.png"))
     page.keyboard.press("Shift+Tab")
     tip.wait_for(state="detached")
