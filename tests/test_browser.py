@@ -312,3 +312,45 @@ def test_the_timeline_filters_by_pillar_issuer_and_kind(browser, server: str, la
     assert not page.locator("form.ap-tl-filter").is_visible()
     assert all(page.locator(".ap-tl-item").nth(i).is_visible() for i in range(total))
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(("lang", "omb"), [("", "管理和预算办公室 · Office of Management and Budget"),
+                                           ("en/", "Office of Management and Budget · 管理和预算办公室")])
+def test_an_acronym_shows_its_expansion_on_hover_focus_and_tap(browser, server: str, lang: str, omb: str,  # type: ignore[no-untyped-def]
+                                                                 width: int) -> None:
+    """Issue #28: a reader who lands on I.1.3 from a citation learns what OMB is where it stands:
+    on hover, on keyboard focus (the Tab key, not a script's focus()) and on tap, in both languages
+    and at a phone's width; the theme ties the shown explanation to the acronym (aria-describedby)."""
+    context, page = new_page(browser, width, has_touch=True)
+    page.goto(server + lang + "plan/I.1.3/", wait_until="networkidle")
+    tip = page.locator(".md-tooltip2--active")
+    first = page.locator(".ap-orig abbr").first
+    assert first.inner_text() == "OMB" and first.get_attribute("tabindex") == "0"
+
+    first.hover()
+    tip.wait_for(state="visible")
+    assert tip.inner_text() == omb
+    page.mouse.move(1, 1)
+    tip.wait_for(state="detached")
+
+    page.locator('[data-ap-show="trans"]').focus()  # the control just before the texts
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    assert page.evaluate("document.activeElement.textContent") == "OMB"
+    tip.wait_for(state="visible")
+    assert tip.inner_text() == omb
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == tip.get_attribute("id")
+    page.wait_for_timeout(300)  # the tooltip fades in: let the artifact show it
+    page.screenshot(path=str(ARTIFACTS / f"acronym-{lang.strip('/') or 'zh'}-{width}.png"))
+    page.keyboard.press("Shift+Tab")
+    tip.wait_for(state="detached")
+
+    later = page.locator(".ap-trans abbr").first  # a later mention: focusable by tap, not a Tab stop
+    assert later.get_attribute("tabindex") == "-1"
+    later.tap()
+    tip.wait_for(state="visible")
+    assert tip.inner_text() == omb
+    context.close()

@@ -47,6 +47,8 @@ def poison(root: Path) -> None:
     edit("data/translations/zh/II.yaml", "text: 尽可能稳定现有电网。", f"text: '电网 {q}'")
     edit("data/translations/zh/II.yaml", "title: 建设与人工智能创新步伐相匹配的电网", f"title: '电网 {short}'")
     edit("data/translations/zh/plan.yaml", "FTC: 联邦贸易委员会", f"FTC: '联邦贸易委员会 {short}'")
+    # The index's name, as the first mention of the acronym must give it (and as abbr.py puts it in a title).
+    edit("data/translations/zh/I.yaml", "text: 审查联邦贸易委员会（FTC）的所有调查。", f"text: '审查联邦贸易委员会 {short}（FTC）的所有调查。'")
     edit("content/commentary/C03.md", "电网是风险所在。", f"电网是风险所在。{HOSTILE}")
     edit("content/commentary/C03.md", "en: The grid is a risk.", f"en: '{q}'")
     edit("content/commentary/C02.md", "editorial: Attached to I.1.1 because it paraphrases it.", f"editorial: '{q}'")

@@ -32,7 +32,7 @@ EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in SITE_CONFIG["m
 CONFIGS = {next(iter(e)): next(iter(e.values())) for e in SITE_CONFIG["markdown_extensions"] if isinstance(e, dict)}
 OURS = {"id", "class", "lang", "href", "title", "hreflang", "type", "role", "aria-label", "aria-pressed", "aria-current", "value",
         "hidden", "for", "name", "autocomplete", "spellcheck", "datetime", "rel", "style", "xmlns", "viewbox", "x", "y", "width",
-        "height", "rx", "text-anchor", "aria-labelledby", "markdown", "checked", "download"}
+        "height", "rx", "text-anchor", "aria-labelledby", "markdown", "checked", "download", "tabindex"}
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
 
 PIECES = [*list("<>\"'&/=;:()[]{}#*_`!|\\ \n\tjs"), "\u202e", "\u2066", "\x85", "脚本", "<script>alert(1)</script>",

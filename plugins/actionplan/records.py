@@ -203,12 +203,23 @@ class Agency(Sourced):
     acronym: Annotated[str, Text(max_len=40)] | None = None
 
 
+# An acronym as the plan prints it (matched whole-word, case-sensitively): NEPA, FAST-41, R&D.
+Acronym = Annotated[str, Text(pattern=r"[A-Z][A-Za-z0-9&\-]*[A-Z0-9]", max_len=20,
+                              hint="an acronym as the plan prints it (Latin capitals, digits, & or -), e.g. NEPA or FAST-41")]
+
+
 class GlossaryTerm(Sourced):
     kind_name: ClassVar[str] = "term"
     key: ClassVar[str] = "en"
     en: Annotated[str, Text(max_len=200)]
     zh: Annotated[str, Text(max_len=200)]
     note: Str | None = None
+    # The acronym of the term (``en``/``zh`` are then its full names): explained wherever it
+    # stands on a unit page (abbr.py), and named in full at its first mention in a unit's
+    # translation (validate/translations.py).
+    acronym: Acronym | None = None
+    # The English full name is ours: the plan prints only the acronym.
+    ours: bool = False
 
 
 class Summary(Sourced):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import cite, paths, text
+from . import abbr, cite, paths, text
 from .index import Index
 from .labels import LABELS
 from .model import PRESIDENT, Action, CommentaryUnit, Instrument, Where
@@ -54,6 +54,7 @@ class Renderer:
         self.env = environment()
         self._critique_position = {c.id: i for i, c in enumerate(self.plan.critiques)}
         self.published = published  # releases whose frozen editions (v/<version>/) exist
+        self.abbr = abbr.Abbreviations.of(self.plan, lang)  # the acronyms a page explains (``|abbr``)
 
     # -- words -------------------------------------------------------------------------------
     def tr(self, uid: str, field: str) -> Any:
@@ -275,7 +276,7 @@ class Renderer:
         return {
             "L": self.L, "lang": self.lang, "src": src, "home": paths.rel_md(src, paths.HOME),
             "other_lang": self.other, "other_link": paths.rel_url(here, paths.site_path(src, self.other)),
-            "other_name": self.L["other_name"], "permalink": self.permalink(src), **extra,
+            "other_name": self.L["other_name"], "permalink": self.permalink(src), "abbrs": self.abbr.page(), **extra,
         }
 
     def page(self, template: str, src: str, where: Where, meta: dict[str, Any], **ctx: Any) -> Page:

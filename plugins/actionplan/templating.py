@@ -86,6 +86,14 @@ def clear_template_cache() -> int:
     return gone
 
 
+@jinja2.pass_context
+def _abbr(ctx: jinja2.runtime.Context, value: object) -> object:
+    """``value|abbr``: inert text with the page's acronyms explained (``abbr.PageAbbreviations``,
+    the ``abbrs`` of the render's context); plain ``md_text`` where a page has none."""
+    marker = ctx.get("abbrs")
+    return marker.mark(value) if marker is not None else text.md_text(value)
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     """One template environment per process: both renderers of a build share its compiled templates."""
@@ -105,4 +113,5 @@ def environment() -> jinja2.Environment:
     env.filters["cite_pre"] = text.cite_pre
     env.filters["url"] = text.url
     env.filters["excerpt"] = text.excerpt
+    env.filters["abbr"] = _abbr
     return env

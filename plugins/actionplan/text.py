@@ -4,7 +4,8 @@ Templates are rendered with autoescape on and ``md_text`` as the escape of every
 (render.py): text that was not deliberately marked safe *here* reaches the page with HTML and
 Markdown syntax neutralised, so no input can inject markup, links, emphasis or script, and a
 template that forgets a filter stays safe. Footnote markers and a footnote's bare ``www.``
-addresses are the only syntax we give meaning to, and we build their HTML ourselves.
+addresses are the only syntax we give meaning to, and we build their HTML ourselves;
+``abbr.py`` then wraps declared acronyms of text made inert here in ``<abbr>`` (tags only).
 """
 
 from __future__ import annotations

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from .. import abbr
 from ..fields import MARKER
-from ..model import Plan, Translation
+from ..model import Action, Plan, Translation
 from ..problems import Problem, Where
 
 
@@ -39,7 +41,7 @@ def validate_translations(plan: Plan, require: bool) -> list[Problem]:
                         if found is None:
                             break
         problems += _glossary(plan, units, originals, lang)
-    return problems
+    return problems + validate_acronyms(plan)
 
 
 def _compare(original: dict[str, object], tr: Translation, lang: str) -> list[Problem]:
@@ -88,3 +90,56 @@ def _glossary(plan: Plan, units: dict[str, Translation], originals: dict[str, di
                     if term.en in o_text and term.zh not in t_text and rx.search(o_text):
                         out.append(Problem(tr.where, unit, key, f"glossary: {term.en!r} must be rendered {term.zh!r}"))
     return out
+
+
+# -- acronyms ---------------------------------------------------------------------------------
+# A bracket that quotes a name in Latin letters after its Chinese rendering: 人工智能劳动力研究中心
+# （AI Workforce Research Hub）. An acronym inside one is part of the quoted name, not a mention.
+_QUOTED = re.compile(r"（[^（）\u3400-\u9fff\uf900-\ufaff]*）")
+
+
+def validate_acronyms(plan: Plan) -> list[Problem]:
+    """Each acronym declared once (agencies.yaml or the glossary), and the Chinese translation of
+    every unit page naming each acronym in full at its first mention: 商务部（DOC）."""
+    problems: list[Problem] = []
+    first: dict[str, str] = {}
+    for e, record, at in abbr.declared(plan):
+        if e.acronym in first:
+            problems.append(Problem(at, record, "acronym", f"{e.acronym!r} is declared already ({first[e.acronym]}): one acronym, one meaning"))
+        else:
+            first[e.acronym] = f"{record}, {at}"
+    table = abbr.table(plan)
+    rx = abbr.mentions(table)
+    units = plan.translations.get("zh", {})
+    for unit in plan.units():
+        tr = units.get(unit.id)
+        if tr is None:
+            continue  # reported as missing
+        seen: set[str] = set()
+        for key, n, para in _page_text(tr, isinstance(unit, Action)):
+            quoted = [m.span() for m in _QUOTED.finditer(para)]
+            for m in rx.finditer(para):
+                acronym = m.group(1)
+                # inside a quoted name, longer than the mention: （NIST AI Consortium）, not （NIST）
+                if acronym in seen or any(a < m.start() and m.end() < b and b - a - 2 > len(m.group(0)) for a, b in quoted):
+                    continue
+                seen.add(acronym)
+                name = table[acronym].zh
+                if not (para[: m.start()].endswith(name + "（") and para[m.end():].startswith("）")):
+                    where = Where(tr.where.file, tr.lines.get(key, tr.where.line))
+                    in_para = f" (paragraph {n})" if n else ""
+                    problems.append(Problem(where, unit.id, key,
+                                            f"acronym {acronym!r}: its first mention on the page{in_para} is bare; write {name}（{acronym}）"))
+    return problems
+
+
+def _page_text(tr: Translation, action: bool) -> Iterator[tuple[str, int, str]]:
+    """(field, paragraph number or 0, text) of a unit page's translated text, in the page's order:
+    an action's text; a pillar's, goal's or the introduction's title, then its paragraphs."""
+    for key in ("text",) if action else ("title", "intro"):
+        value = tr.fields.get(key)
+        if isinstance(value, str):
+            yield key, 0, value
+        elif isinstance(value, tuple):
+            for n, para in enumerate(value, 1):
+                yield key, n, para
