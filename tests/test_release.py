@@ -129,7 +129,10 @@ def test_a_deleted_entry_of_the_record_changes_its_units_and_no_neighbour(repo: 
     (["1.0"], "expected x.y.z"),
     (["01.0.0"], "expected x.y.z"),
     (["0.0.2", "--date", "2026-10-01"], "not before 0.0.1's 2026-11-01"),
-    (["0.0.2", "--en", "two\nlines"], "one line"),
+    (["0.0.2", "--en", "two\nlines"], "--en: the summary must be one line: it contains a line break"),
+    (["0.0.2", "--en", "carriage\rreturn"], "--en: the summary contains an invisible or control character U+000D"),
+    (["0.0.2", "--zh", "私用\ue000区"], "--zh: the summary contains an invisible or control character U+E000"),
+    (["0.0.2", "--zh", " "], "--zh: the summary is empty"),
 ])
 def test_release_refuses_bad_input_and_leaves_the_changelog_alone(repo: Path, args: list[str], message: str) -> None:
     before = (repo / "data" / "changelog.yaml").read_bytes()
