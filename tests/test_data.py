@@ -99,7 +99,7 @@ def test_repeated_actions_are_noted_on_both_units(index: Index) -> None:
     for uid, a in actions.items():
         for n in a.notes:
             if n.kind == "repeated":
-                other = re.findall(r"\baction ([IV]+\.\d+\.\d+)\b", n.text)
+                other = re.findall(r"\baction ([IV]+\.\d+\.\d+)\b", n.text.en)
                 assert len(other) == 1 and other[0] in actions, f"{uid}: the repeated note must name the other action"
                 twice[uid] = other[0]
     texts: dict[str, list[str]] = {}

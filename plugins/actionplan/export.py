@@ -60,7 +60,7 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
                 gj["actions"].append({
                     **unit_fields(a.id, a.printed_page), "text": _both(plan, a.id, "text", a.text),
                     "lead": list(a.lead), "lead_text": a.lead_text, "agencies": list(a.agencies),
-                    "footnotes": list(a.footnotes), "notes": [{"kind": n.kind, "text": n.text} for n in a.notes],
+                    "footnotes": list(a.footnotes), "notes": [{"kind": n.kind, "text": n.text.model_dump()} for n in a.notes],
                 })
             pj["goals"].append(gj)
         out["pillars"].append(pj)
@@ -75,7 +75,7 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
         {"id": c.id, "kind": c.kind, "text": {"zh": c.text, "en": c.en}, "targets": list(c.targets),
          "url": paths.site_path(paths.critique(c.id), lang), "url_en": paths.site_path(paths.critique(c.id), "en"),
          "position": c.position, "paragraph": c.paragraph,
-         "editorial": c.editorial}
+         "editorial": c.editorial.model_dump() if c.editorial else None}
         for c in plan.critiques
     ]
     out["claims"] = [
@@ -87,7 +87,7 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
     out["record"] = [
         {"id": i.id, "kind": i.kind, "number": i.number, "fr_doc": i.fr_doc, "title": {"en": i.title, "zh": i.title_zh},
          "issuer": i.issuer, "signed": i.signed, "published": i.published, "citation": i.citation, "source_url": i.url,
-         "background": i.background, "note": i.note,
+         "background": i.background, "note": i.note.model_dump() if i.note else None,
          "url": paths.site_path(paths.instrument(i.id), lang), "url_en": paths.site_path(paths.instrument(i.id), "en"),
          "units": [{"unit": u.unit, "relation": u.relation, "evidence": u.evidence} for u in i.units]}
         for i in ix.instruments.values()  # newest first

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import CRITIQUE_KINDS, ActionId, AgencyId, CritiqueId, GoalId, Page, PillarId, Text, Url, Version
+from .fields import CRITIQUE_KINDS, ActionId, AgencyId, Bilingual, CritiqueId, GoalId, Page, PillarId, Text, Url, Version
 from .filespec import clean_schema
 from .instruments import INSTRUMENT_KINDS, RELATIONS
 from .records import InstrumentId
@@ -47,7 +47,7 @@ class UnitOut(Out):
 
 class NoteOut(Out):
     kind: Annotated[str, Text(enum=("as-printed", "repeated", "editorial"))]
-    text: AnyText
+    text: Bilingual  # our note, in both languages
 
 
 class ActionOut(UnitOut):
@@ -103,7 +103,7 @@ class CritiqueOut(Out):
     url_en: PageUrl
     position: Page
     paragraph: Page
-    editorial: str | None
+    editorial: Bilingual | None  # our note, in both languages
 
 
 class ClaimOut(Out):
@@ -137,7 +137,7 @@ class RecordOut(Out):
     citation: str
     source_url: Url
     background: bool
-    note: str | None
+    note: Bilingual | None  # our note, in both languages
     url: PageUrl
     url_en: PageUrl
     units: Annotated[tuple[RecordUnitOut, ...], Field(min_length=1)]

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, 
 from .fields import (
     ActionId,
     AgencyId,
+    Bilingual,
     Count,
     Date,
     GoalId,
@@ -91,7 +92,7 @@ class Note(Sourced):
     """Our editorial annotation on a unit, e.g. a typo we keep as printed."""
 
     kind: Annotated[str, Text(enum=("as-printed", "repeated", "editorial"))]
-    text: Str
+    text: Bilingual
 
 
 class Action(Sourced):

@@ -201,4 +201,5 @@ EN: dict[str, str] = {
     "locale_bcp47": "en-US",
     "locale_og": "en_US",
     "locale_og_other": "zh_CN",
+    "note_ours": "written by this edition (in English; the Chinese is our translation)",
 }

@@ -197,4 +197,5 @@ ZH: dict[str, str] = {
     "locale_bcp47": "zh-CN",
     "locale_og": "zh_CN",
     "locale_og_other": "en_US",
+    "note_ours": "本站撰写（中文据本站英文原注译出）",
 }
