@@ -43,7 +43,7 @@ def test_the_export_validates_against_the_derived_export_schema(index: Index) ->
 FILES = {
     "plan": ["data/plan.yaml"], "pillar": ["data/pillars/I.yaml", "data/pillars/II.yaml", "data/pillars/III.yaml"],
     "footnotes": ["data/footnotes.yaml"], "agencies": ["data/agencies.yaml"], "glossary": ["data/glossary.yaml"],
-    "changelog": ["data/changelog.yaml"], "redirects": ["data/redirects.yaml"], "record": ["data/record.yaml"],
+    "changelog": ["data/changelog.yaml"], "redirects": ["data/redirects.yaml"], "record": ["data/record.yaml"], "commentary": ["data/commentary.yaml"],
     "translation": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/translations/zh").glob("*.yaml")),
 }
 

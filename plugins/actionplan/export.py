@@ -11,8 +11,9 @@ import io
 import json
 from typing import Any
 
-from . import paths
+from . import paths, provenance
 from .export_models import EXPORT_SCHEMA_VERSION, export_schema
+from .fields import CRITIQUE_KINDS
 from .index import Index
 from .model import Plan
 
@@ -35,6 +36,7 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
         return {"id": uid, "url": url(uid), "url_en": paths.site_path(paths.unit(uid), "en"),
                 "printed_page": printed_page, "pdf_page": plan.pdf_page(printed_page)}
 
+    source = provenance.required(plan.commentary_source, "export/plan.json")
     out: dict[str, Any] = {
         "schema_version": EXPORT_SCHEMA_VERSION,
         "dataset_version": version,
@@ -45,7 +47,8 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
         "site_url": site_url,
         "licence": "Plan text: U.S. Government work (public domain, 17 U.S.C. § 105). "
                    "Our translations, annotations and data structure: CC BY 4.0. "
-                   "Commentary: quoted for criticism and review; rights remain with its author.",
+                   f"Commentary: {' '.join(source.use.en.split())} Source: as reposted by {source.ours.outlet.en}, {source.ours.url}.",
+        "commentary_source": source.model_dump(),
         "intro": {**unit_fields("intro", plan.intro.printed_page), "title": _both(plan, "intro", "title", plan.intro.title),
                   "intro": _both(plan, "intro", "intro", plan.intro.intro), "footnotes": list(plan.intro.footnotes)},
         "pillars": [],
@@ -106,8 +109,8 @@ def units(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
                             "actions": [a["id"] for a in g["actions"]]}
             for a in g["actions"]:
                 out[a["id"]] = {"kind": "action", "goal": g["id"], "pillar": p["id"], **a}
-    for c in doc["critiques"]:
-        out[c["id"]] = {"kind": "critique", **c}
+    for c in doc["critiques"]:  # each carries the commentary's provenance
+        out[c["id"]] = {"kind": "critique", **c, "commentary_source": doc["commentary_source"]}
     for uid, u in out.items():
         u["critiques"] = [c["id"] for c in doc["critiques"] if uid in c["targets"]] if u["kind"] != "critique" else []
         # The official instruments related to the unit, newest first (a critique's are its targets').
@@ -177,11 +180,14 @@ def datapackage(doc: dict[str, Any]) -> dict[str, Any]:
 def units_schema() -> dict[str, Any]:
     """JSON Schema of ``export/units/<ID>.json``: every unit names its kind, its pages in both
     languages, the commentary units attached to it and its citation as CSL-JSON in both languages."""
-    csl_item = {"type": "object", "required": ["id", "type", "title", "author", "container-title", "issued", "URL", "version"],
+    name = {"type": "array", "minItems": 1, "items": {
+        "type": "object", "required": ["literal"], "additionalProperties": False,
+        "properties": {"literal": {"type": "string", "minLength": 1, "not": {"pattern": ","}}}}}
+    # An author, or (a commentary unit, whose author is not established) our editors and a note naming the repost.
+    csl_item = {"type": "object", "required": ["id", "type", "title", "container-title", "issued", "URL", "version"],
+                "anyOf": [{"required": ["author"]}, {"required": ["editor", "note"]}],
                 "properties": {"type": {"const": "webpage"}, "title": {"type": "string", "minLength": 1},
-                               "author": {"type": "array", "minItems": 1, "items": {
-                                   "type": "object", "required": ["literal"], "additionalProperties": False,
-                                   "properties": {"literal": {"type": "string", "minLength": 1, "not": {"pattern": ","}}}}},
+                               "author": name, "editor": name, "note": {"type": "string", "minLength": 1},
                                "URL": {"type": "string", "pattern": "^https?://"},
                                "issued": {"type": "object", "required": ["date-parts"]}}}
     return {
@@ -189,7 +195,11 @@ def units_schema() -> dict[str, Any]:
         "title": "America's AI Action Plan, annotated: export/units/<ID>.json",
         "type": "object",
         "required": ["kind", "id", "url", "url_en", "critiques", "csl"],
+        # A commentary unit names where the commentary comes from (``null``: not established).
+        "if": {"properties": {"kind": {"enum": list(CRITIQUE_KINDS)}}},
+        "then": {"required": ["commentary_source"]},
         "properties": {
+            "commentary_source": {"type": "object", "required": ["title", "author", "first_published", "reposts"]},
             # A commentary unit's kind is its own (background, structure, critique, risk, caption).
             "kind": {"enum": ["intro", "pillar", "goal", "action", "background", "structure", "critique", "risk", "caption"]},
             "id": {"type": "string", "pattern": r"^(intro|(I|II|III)(\.\d+){0,2}|C\d+)$"},

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .fields import CRITIQUE_KINDS, ActionId, AgencyId, Bilingual, CritiqueId, GoalId, Page, PillarId, Text, Url, Version
 from .filespec import clean_schema
 from .instruments import INSTRUMENT_KINDS, RELATIONS
+from .provenance import CommentarySource
 from .records import InstrumentId
 
 # -- export/plan.json ---------------------------------------------------------------------------
@@ -143,14 +144,14 @@ class RecordOut(Out):
     units: Annotated[tuple[RecordUnitOut, ...], Field(min_length=1)]
 
 
-EXPORT_SCHEMA_VERSION = "1.0"
+EXPORT_SCHEMA_VERSION = "2.0"  # 2.0: our notes {en, zh}; commentary_source
 
 
 class PlanOut(Out):
     """America's AI Action Plan, annotated: export/plan.json"""
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="America's AI Action Plan, annotated: export/plan.json")
-    schema_version: Literal["1.0"]
+    schema_version: Literal["2.0"]
     dataset_version: Version
     title: str
     publisher: str
@@ -158,6 +159,7 @@ class PlanOut(Out):
     source_pdf: Url
     site_url: str
     licence: str
+    commentary_source: CommentarySource  # where the commentary comes from; null: not established
     intro: IntroOut
     pillars: Annotated[tuple[PillarOut, ...], Field(min_length=1)]
     agencies: tuple[AgencyOut, ...]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import cite, paths, text
+from . import cite, paths, provenance, text
 from .index import Index
 from .labels import LABELS
 from .model import PRESIDENT, Action, CommentaryUnit, Instrument, Where
@@ -144,7 +144,9 @@ class Renderer:
         """The citation record of a unit's page in ``lang`` (this build's language by default)."""
         lang = lang or self.lang
         date, _ = self.updated(uid)
-        return cite.citation_of(self.site, uid, lang, self.cite_title(uid, lang), self.permalink(src, lang), date)
+        source = None if uid not in self.ix.critiques else \
+            provenance.cite_source(provenance.required(self.plan.commentary_source, f"critique {uid}"), lang, LABELS[lang])
+        return cite.citation_of(self.site, uid, lang, self.cite_title(uid, lang), self.permalink(src, lang), date, source=source)
 
     def head(self, src: str, title: str, description: str, date: str, kind: str = "WebPage") -> dict[str, Any]:
         """What the theme override prints into a page's head: citation metadata (Highwire
