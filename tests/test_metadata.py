@@ -265,6 +265,25 @@ def test_each_instrument_a_release_adds_is_an_entry_of_the_feed(tiny_index: Inde
         assert all(link.unit in summary for link in inst.units)
 
 
+def test_the_chinese_feed_is_in_chinese(tiny_index: Index, tiny_files: dict[str, str]) -> None:
+    """export/changes.zh.atom (issue 25): the same releases, units and instruments as the English
+    feed, in Chinese (the changelog's Chinese summaries, Chinese titles), with entry IDs of its own,
+    linked to the Chinese pages; feedparser reads it."""
+    import feedparser
+
+    zh, en = feedparser.parse(tiny_files[paths.feed("zh")]), feedparser.parse(tiny_files[paths.FEED])
+    assert not zh.bozo, zh.get("bozo_exception")
+    assert zh.version == "atom10" and zh.feed.language == "zh-CN" and zh.feed.title.endswith("更新记录")
+    assert len(zh.entries) == len(en.entries) and not {e.id for e in zh.entries} & {e.id for e in en.entries}
+    release = tiny_index.plan.releases[0]
+    assert zh.entries[0].title == f"版本 {release.version}" and zh.entries[0].summary == " ".join(release.summary_zh.split())
+    for e in zh.entries:
+        assert e.link.startswith(SITE) and not e.link.startswith(SITE + "en/") and e.updated_parsed is not None
+        assert re.search(r"[\u4e00-\u9fff]", e.title), e.title
+    assert re.search(r"[\u4e00-\u9fff]", zh.feed.author)
+    assert paths.feed("en") == paths.FEED == "export/changes.atom"  # the published address stays English
+
+
 @pytest.mark.slow
 def test_the_feed_is_linked_from_every_page_and_the_changelog(site: Path) -> None:
     pages = [p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith(("id/", "en/id/"))]
@@ -276,7 +295,8 @@ def test_the_feed_is_linked_from_every_page_and_the_changelog(site: Path) -> Non
         if "citation_title" in text:  # the pages the edition generates
             assert m, page
             target = urljoin(page.relative_to(site).as_posix(), m.group(1))
-            assert target == paths.FEED and (site / target).is_file(), page
+            lang = "en" if page.relative_to(site).as_posix().startswith("en/") else "zh"
+            assert target == paths.feed(lang) and (site / target).is_file(), page  # each language's own feed
     for lang in paths.LANGS:
         assert 'type="application/atom+xml"' in (site / paths.prefix(lang) / "changelog" / "index.html").read_text().split("<article")[1]
 

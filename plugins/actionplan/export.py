@@ -212,64 +212,6 @@ def units_schema() -> dict[str, Any]:
     }
 
 
-def feed(releases: list[dict[str, Any]], *, feed_url: str, changelog_url: str, title: str, author: str) -> str:
-    """``export/changes.atom``: an Atom feed (RFC 4287) of the releases, newest first, and one
-    entry per unit a release changed and per instrument of the record it added or updated.
-    ``releases`` are ``{"version", "date", "summary", "url" (its changelog entry), "units":
-    [{"id", "title", "url"}], "record": [{"id", "number", "title", "url" (its page), "official"
-    (the official text), "added" ("added" or "updated"), "about"}]}``."""
-    from urllib.parse import urlsplit
-    from xml.etree import ElementTree as ET
-
-    atom = "http://www.w3.org/2005/Atom"
-    ET.register_namespace("", atom)
-    host = urlsplit(feed_url).hostname or "localhost"
-    first = min((r["date"] for r in releases), default="2025-07-23")
-
-    def tag(*parts: str) -> str:
-        return f"tag:{host},{first}:" + "/".join(parts)
-
-    def el(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> ET.Element:
-        e = ET.SubElement(parent, f"{{{atom}}}{name}", attrs)
-        if text is not None:
-            e.text = text
-        return e
-
-    root = ET.Element(f"{{{atom}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
-    el(root, "id", tag("changes"))
-    el(root, "title", title)
-    el(root, "updated", (releases[0]["date"] if releases else first) + "T00:00:00Z")
-    el(el(root, "author"), "name", author)
-    el(root, "link", rel="self", type="application/atom+xml", href=feed_url)
-    el(root, "link", rel="alternate", type="text/html", href=changelog_url)
-    for r in releases:
-        stamp = r["date"] + "T00:00:00Z"
-        e = el(root, "entry")
-        el(e, "id", tag("release", r["version"]))
-        el(e, "title", f"Release {r['version']}")
-        el(e, "updated", stamp)
-        el(e, "link", rel="alternate", type="text/html", href=r["url"])
-        el(e, "summary", r["summary"])
-        for u in r["units"]:
-            e = el(root, "entry")
-            el(e, "id", tag("release", r["version"], u["id"]))
-            el(e, "title", f"{u['title']}: changed in release {r['version']}")
-            el(e, "updated", stamp)
-            el(e, "link", rel="alternate", type="text/html", href=u["url"])
-            el(e, "summary", f"{u['title']} changed in release {r['version']} ({r['date']}): {r['summary']}")
-        for i in r.get("record", []):
-            e = el(root, "entry")
-            el(e, "id", tag("record", i["id"]) if i["added"] == "added" else tag("record", i["id"], r["version"]))
-            el(e, "title", f"{'Added to' if i['added'] == 'added' else 'Updated in'} the record: {i['number']}, {i['title']}")
-            el(e, "updated", stamp)
-            el(e, "link", rel="alternate", type="text/html", href=i["url"])
-            el(e, "link", rel="related", type="text/html", href=i["official"], title="official text")
-            el(e, "category", term="record", label="The record since the plan")
-            el(e, "summary", f"{i['about']} {'Added to' if i['added'] == 'added' else 'Updated in'} the record in release "
-                             f"{r['version']} ({r['date']}).")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
-
-
 def record_csv(doc: dict[str, Any]) -> str:
     """``export/record.csv``: one row per instrument and unit it relates to, newest first."""
     buf = io.StringIO()

@@ -181,7 +181,7 @@ class Renderer:
             "switch": [{"lang": x, "link": paths.rel_url(paths.site_path(src, self.lang), paths.site_path(src, x))}
                        for x in paths.LANGS],
             "x_default": paths.rel_url(paths.site_path(src, self.lang), paths.site_path(src, paths.DEFAULT_LANG)),
-            "feed": self.file_link(src, paths.FEED, paths.DEFAULT_LANG),
+            "feed": self.file_link(src, paths.feed(self.lang), paths.DEFAULT_LANG),
             "ld": ld,
         }
 
