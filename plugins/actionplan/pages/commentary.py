@@ -38,7 +38,8 @@ def critique_page(r: Renderer, c: CommentaryUnit) -> Page:
     after = units[i + 1] if i + 1 < len(units) else None
     description = r.described(f"{r.L['commentary_unit']} {c.id}", c.text if r.lang == "zh" or not c.en else c.en)
     cit = r.citation(c.id, src, description)
-    meta = {"title": f"{r.L['commentary_unit']} {c.id} · {text.excerpt(c.text, 24)}", "critique": c.id,
+    shown = text.excerpt(c.en, 48) if r.lang == "en" and c.en else text.excerpt(c.text, 24)  # in the page's language
+    meta = {"title": f"{r.L['commentary_unit']} {c.id} · {shown}", "critique": c.id,
             "description": description, "head": cit.head}
     return r.page(
         "critique.md.j2", src, c.where, meta, c=c, kind=r.L[f"kind_{c.kind}"], **context(cit),
