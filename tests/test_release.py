@@ -168,3 +168,13 @@ def test_no_published_release_keeps_the_placeholder_summary(index) -> None:  # t
 
     for r in index.plan.releases:
         assert PLACEHOLDER_EN not in r.summary_en and PLACEHOLDER_ZH not in r.summary_zh, r.version
+
+
+@pytest.mark.slow
+def test_a_changed_provenance_changes_every_commentary_unit(repo: Path) -> None:
+    """data/commentary.yaml shows on every critique page and in its citations (issue 25), so a
+    change to it (e.g. the original publication established) is a change to every commentary unit."""
+    edit(repo / "data" / "commentary.yaml", "title: null\n", "title: 一个已查明的标题\n")
+    result = release(repo, "0.0.2", "--date", "2026-12-01", "--en", "x", "--zh", "y")
+    assert result.returncode == 0, result.stderr
+    assert releases(repo)[0]["units"] == ["C01", "C02", "C03"]
