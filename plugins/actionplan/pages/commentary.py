@@ -6,7 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import paths, provenance, svg, text
+from .. import cite, paths, provenance, svg, text
 from ..model import CommentaryUnit, Where
 from ..render import Renderer
 from ..templating import Page
@@ -30,6 +30,21 @@ def source_view(r: Renderer, src: str, what: str) -> dict[str, Any]:
     }
 
 
+def without_author(head: dict[str, Any], rec: cite.Citation) -> dict[str, Any]:
+    """A commentary unit's head metadata (Highwire, Dublin Core, JSON-LD), as its citations say it:
+    no author while none is established (never our editors), our editors as editors, and the
+    repost our text is taken from as its source."""
+    src = rec.source
+    assert src is not None
+    ld = {k: v for k, v in head["ld"].items() if k != "author"}
+    if rec.by:
+        ld["author"] = {"@type": "Person", "name": rec.by}
+    ld["editor"] = {"@type": "Organization", "name": rec.author}
+    ld["isBasedOn"] = [ld["isBasedOn"], {"@type": "WebPage", "url": src.url, "publisher": {"@type": "Organization", "name": src.outlet}}]
+    head.update(author=rec.by, editor=rec.author, source=src.url, ld=ld)
+    return head
+
+
 def critique_page(r: Renderer, c: CommentaryUnit) -> Page:
     src = paths.critique(c.id)
     units = r.plan.critiques
@@ -38,6 +53,7 @@ def critique_page(r: Renderer, c: CommentaryUnit) -> Page:
     after = units[i + 1] if i + 1 < len(units) else None
     description = r.described(f"{r.L['commentary_unit']} {c.id}", c.text if r.lang == "zh" or not c.en else c.en)
     cit = r.citation(c.id, src, description)
+    without_author(cit.head, cit.cite_record)
     shown = text.excerpt(c.en, 48) if r.lang == "en" and c.en else text.excerpt(c.text, 24)  # in the page's language
     meta = {"title": f"{r.L['commentary_unit']} {c.id} · {shown}", "critique": c.id,
             "description": description, "head": cit.head}

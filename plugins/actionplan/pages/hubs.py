@@ -40,7 +40,8 @@ def agencies_page(r: Renderer) -> Page:
 def ids_page(r: Renderer) -> Page:
     src = paths.IDS
     rows = [r.target_view(src, uid) for uid in r.ix.order]
-    crit = [{"id": c.id, "link": paths.rel_md(src, paths.critique(c.id)), "title": text.excerpt(c.en if r.lang == "en" and c.en else c.text, 30 if r.lang == "zh" else 60)}
+    crit = [{"id": c.id, "link": paths.rel_md(src, paths.critique(c.id)),  # an excerpt in the page's language
+             "title": text.excerpt(c.en, 60) if r.lang == "en" and c.en else text.excerpt(c.text, 30)}
             for c in r.plan.critiques]
     known = {uid: paths.url(paths.unit(uid)) for uid in r.ix.order}
     known.update({c.id: paths.url(paths.critique(c.id)) for c in r.plan.critiques})
