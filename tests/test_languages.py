@@ -183,6 +183,7 @@ def test_the_open_data_pages_name_the_source_in_both_languages() -> None:
 def test_the_provenance_shows_on_the_commentary_and_every_critique_page(site: Path, index: Index) -> None:
     for lang in paths.LANGS:
         pre = site / paths.prefix(lang)
+        assert "commentary/#source" in (pre / "index.html").read_text(encoding="utf-8")  # the home page quotes the commentary too
         whole = (pre / "commentary" / "index.html").read_text(encoding="utf-8")
         assert 'id="source"' in whole and all(url in whole for url in REPOSTS)
         for cid in index.critiques:
