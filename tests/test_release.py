@@ -45,7 +45,7 @@ def releases(repo: Path) -> list[dict]:  # type: ignore[type-arg]
 # Tests on a throw-away git repository are slow: git and an `actionplan release` process each.
 @pytest.mark.slow
 def test_release_lists_the_units_changed_since_the_last_release(repo: Path) -> None:
-    edit(repo / "data" / "pillars" / "I.yaml", "en: A note of ours.", "en: A note of ours, revised.")  # I.1.2's note
+    edit(repo / "data" / "pillars" / "I.yaml", "en: A note of ours.", "en: A revised note of ours.")  # I.1.2's note
     edit(repo / "data" / "translations" / "zh" / "I.yaml", "召集利益相关方", "召集各利益相关方")  # I.2.1's translation
     edit(repo / "content" / "commentary" / "C02.md", "targets: [I.1.1]", "targets: [I.1.1, I.2]")  # C02 now also on I.2
     git(repo, "commit", "-q", "-am", "corrections")
