@@ -177,7 +177,7 @@ A112 = """\
     agencies: [FTC]
     notes:
     - kind: as-printed
-      text: A note of ours.
+      text: {en: A note of ours., zh: 本站的一条注。}
 """
 ZH_A112 = "I.1.2:\n  text: 审查联邦贸易委员会（FTC）的所有调查。\n"
 ZH_INTRO = "intro:\n  title: 引言\n  intro:\n  - 美国正处于一场争夺人工智能全球主导地位的竞赛之中。[^1]\n  signatories:\n  - role: 总统科技助理\n"
@@ -479,7 +479,7 @@ CASES = [
     row("record-upper-case-id", edit(RECORD, "- id: eo-14179", "- id: EO-14179"),
         "data/record.yaml:34: instrument EO-14179: id: 'EO-14179' is not an ID of lower-case letters, digits and "
         "hyphens (it is the URL record/<ID>/), e.g. eo-14318"),
-    row("record-misspelled-field", edit(RECORD, "  note: A note", "  notes: A note"),
+    row("record-misspelled-field", edit(RECORD, "  note: {en: A note", "  notes: {en: A note"),
         'data/record.yaml:26: instrument ostp-rfi-2025-18737: notes: unknown field (known: id, kind, number, fr_doc, '
         'title, title_zh, issuer, signed, published, citation, url, background, note, units)'),
     row("record-file-missing", delete(RECORD),
@@ -702,8 +702,12 @@ CASES += [
         "data/footnotes.yaml:3: footnote two: number: expected an integer, got string"),
     row("agency-acronym-too-long", edit(AGENCIES, "  acronym: FTC", "  acronym: " + "F" * 41),
         "data/agencies.yaml:6: agency FTC: acronym: too long (41 characters, at most 40)"),
-    row("note-without-text", edit(P1, "      text: A note of ours.\n", ""),
+    row("note-without-text", edit(P1, "      text: {en: A note of ours., zh: 本站的一条注。}\n", ""),
         "data/pillars/I.yaml:25: action I.1.2: notes[0].text: required field is missing"),
+    row("note-without-chinese", edit(P1, ", zh: 本站的一条注。}", "}"),
+        "data/pillars/I.yaml:26: action I.1.2: notes[0].text.zh: required field is missing"),
+    row("note-a-single-string", edit(P1, "      text: {en: A note of ours., zh: 本站的一条注。}\n", "      text: A note of ours.\n"),
+        "data/pillars/I.yaml:26: action I.1.2: notes[0].text: expected a mapping, got string"),
     row("python-tag-in-front-matter", edit(C03, "kind: risk", "kind: !!python/object/apply:os.system [id]"),
         "content/commentary/C03.md:3: YAML syntax error: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
 ]

@@ -67,15 +67,27 @@ def test_action_citations(tiny_index: Index) -> None:
 
 
 def test_critique_citations(tiny_index: Index) -> None:
+    """A commentary unit's words are not ours and their author is not established: no format
+    invents one (GB/T 7714 writes Anon / 佚名, APA and Chicago lead with the title), our editors are
+    the editors, and every format names the repost our text is taken from, with its address."""
     c = {k: cite.without_access(v) for k, v in cites(tiny_index, "C02", paths.critique("C02"), "en").items()}
     url = "https://ai-action-plan-annotated.github.io/action-plan/en/commentary/C02/"
+    repost = "https://m.163.com/news/article/KIB60MB905568V2L.html"
+    source = f"Commentary text as reposted by NetEase News (163.com): {repost}; not established: title, author, first publication"
     assert c["GB/T 7714-2015"] == (
-        f"{EDITORS}. America’s AI Action Plan, annotated: Commentary unit C02[EB/OL]. Version 0.0.1. (2026-11-01). {url}."
+        f"Anon. America’s AI Action Plan, annotated: Commentary unit C02[EB/OL]. Version 0.0.1. (2026-11-01). {url}. {source}."
     )
-    assert c["APA 7"].startswith(f"{EDITORS}. (2026, November 1). Commentary unit C02 (Version 0.0.1).")
-    assert c["Chicago"].endswith(f"Last modified November 1, 2026. {url}.")
-    assert c["BibTeX"].startswith("@misc{aiap-C02-en,\n") and f"  url = {{{url}}},\n" in c["BibTeX"]
-    assert "TI  - Commentary unit C02\n" in c["RIS"] and f"UR  - {url}\n" in c["RIS"]
+    assert c["APA 7"] == (f"Commentary unit C02 (Version 0.0.1). (2026, November 1). America’s AI Action Plan, annotated, "
+                          f"edited by {EDITORS}. {source}. {url}")
+    assert c["Chicago"] == (f"“Commentary unit C02.” America’s AI Action Plan, annotated, edited by {EDITORS}, version 0.0.1. "
+                            f"{source}. Last modified November 1, 2026. {url}.")
+    assert c["BibTeX"].startswith(f"@misc{{aiap-C02-en,\n  editor = {{{{{EDITORS}}}}},\n") and f"  url = {{{url}}},\n" in c["BibTeX"]
+    assert "author" not in c["BibTeX"].replace("author, first", "") and f"; {source}}}" in c["BibTeX"]
+    assert "TI  - Commentary unit C02\n" in c["RIS"] and f"UR  - {url}\n" in c["RIS"] and "AU  -" not in c["RIS"]
+    assert f"A2  - {EDITORS}\n" in c["RIS"] and f"N1  - {source}\n" in c["RIS"]
+    zh = {k: cite.without_access(v) for k, v in cites(tiny_index, "C02", paths.critique("C02"), "zh").items()}
+    assert zh["GB/T 7714-2015"].startswith("佚名. 美国人工智能行动计划·注释本：评论单元 C02[EB/OL]. 0.0.1版.")
+    assert zh["GB/T 7714-2015"].endswith(f"评论原文据网易新闻（163.com）转载：{repost}；标题、作者、首发处尚未确定.")
 
 
 def test_official_plan_citation_points_at_the_printed_page() -> None:

@@ -43,7 +43,7 @@ def test_the_export_validates_against_the_derived_export_schema(index: Index) ->
 FILES = {
     "plan": ["data/plan.yaml"], "pillar": ["data/pillars/I.yaml", "data/pillars/II.yaml", "data/pillars/III.yaml"],
     "footnotes": ["data/footnotes.yaml"], "agencies": ["data/agencies.yaml"], "glossary": ["data/glossary.yaml"],
-    "changelog": ["data/changelog.yaml"], "redirects": ["data/redirects.yaml"], "record": ["data/record.yaml"],
+    "changelog": ["data/changelog.yaml"], "redirects": ["data/redirects.yaml"], "record": ["data/record.yaml"], "commentary": ["data/commentary.yaml"],
     "translation": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/translations/zh").glob("*.yaml")),
 }
 
@@ -99,7 +99,7 @@ def test_repeated_actions_are_noted_on_both_units(index: Index) -> None:
     for uid, a in actions.items():
         for n in a.notes:
             if n.kind == "repeated":
-                other = re.findall(r"\baction ([IV]+\.\d+\.\d+)\b", n.text)
+                other = re.findall(r"\baction ([IV]+\.\d+\.\d+)\b", n.text.en)
                 assert len(other) == 1 and other[0] in actions, f"{uid}: the repeated note must name the other action"
                 twice[uid] = other[0]
     texts: dict[str, list[str]] = {}

@@ -191,4 +191,4 @@ def test_source_oddities_are_kept_and_annotated(index: Index, uid: str, words_as
 
 def test_the_repeated_action_is_kept_twice_and_annotated(index: Index) -> None:
     assert index.units["III.6.4"].text == index.units["III.7.3"].text
-    assert any(n.kind == "repeated" and "III.6.4" in n.text for n in index.units["III.7.3"].notes)
+    assert any(n.kind == "repeated" and "III.6.4" in n.text.en for n in index.units["III.7.3"].notes)

@@ -51,8 +51,9 @@ def poison(root: Path) -> None:
     edit("data/translations/zh/I.yaml", "text: 审查联邦贸易委员会（FTC）的所有调查。", f"text: '审查联邦贸易委员会 {short}（FTC）的所有调查。'")
     edit("content/commentary/C03.md", "电网是风险所在。", f"电网是风险所在。{HOSTILE}")
     edit("content/commentary/C03.md", "en: The grid is a risk.", f"en: '{q}'")
-    edit("content/commentary/C02.md", "editorial: Attached to I.1.1 because it paraphrases it.", f"editorial: '{q}'")
-    edit("data/pillars/I.yaml", "      text: A note of ours.", f"      text: '{q}'")
+    edit("content/commentary/C02.md", "  en: Attached to I.1.1 because it paraphrases it.", f"  en: '{q}'")
+    edit("content/commentary/C02.md", "  zh: 挂接于 I.1.1，因为它转述了该行动。", f"  zh: '挂接 {q}'")
+    edit("data/pillars/I.yaml", "en: A note of ours.,", f"en: '{q}',")
 
 
 class Executable(HTMLParser):

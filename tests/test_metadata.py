@@ -68,7 +68,11 @@ def test_bibtex_keeps_the_corporate_author_whole(tiny_index: Index, lang: str) -
             assert not lib.failed_blocks, text
             (entry,) = lib.entries
             # Double braces: one name, never "Surname, Given" or a list split at "and".
-            assert entry.fields_dict["author"].value == "{" + rec.author + "}"
+            if rec.source is None:
+                assert entry.fields_dict["author"].value == "{" + rec.author + "}"
+            else:  # a commentary unit: its author is not established, so there is none; we are its editors
+                assert "author" not in entry.fields_dict and entry.fields_dict["editor"].value == "{" + rec.author + "}"
+                assert rec.source.url in entry.fields_dict["note"].value
             assert entry.fields_dict["title"].value == "{" + rec.title + "}"
             assert entry.fields_dict["url"].value == rec.url == r.permalink(src)
 
@@ -81,7 +85,11 @@ def test_ris_keeps_the_corporate_author_whole(tiny_index: Index, lang: str) -> N
         for text in (cite.ris(rec), cite.without_access(cite.citations(rec)["RIS"])):
             (entry,) = rispy.loads(text)
             assert entry["type_of_reference"] == "ELEC"
-            assert entry["authors"] == [rec.author]
+            if rec.source is None:
+                assert entry["authors"] == [rec.author]
+            else:  # no author (not established), our editors as editors, the repost named
+                assert "authors" not in entry and entry["secondary_authors"] == [rec.author]
+                assert rec.source.url in entry["notes"][0]
             # Zotero's RIS importer reads "A, B" as surname A and given name B: no comma, one field.
             assert "," not in rec.author
             assert entry["title"] == rec.title and entry["urls"] == [rec.url]
@@ -102,6 +110,12 @@ def test_csl_records_render_in_apa_and_gbt_7714(tiny_index: Index, lang: str, st
     for uid, src in units(tiny_index):
         rec = r.cite_record(uid, src)
         item = cite.csl(rec)
+        if rec.source is not None:  # a commentary unit: no author (not established); the repost named
+            assert "author" not in item and item["editor"] == [{"literal": rec.author}]
+            assert rec.source.url in item["note"]
+            text = render_csl(item, style)
+            assert rec.title in text and rec.url in text, text
+            continue
         assert item["author"] == [{"literal": rec.author}]
         text = render_csl(item, style)
         # The institution is printed whole (GB/T 7714 capitalises Latin names), never as
@@ -152,7 +166,7 @@ def test_downloadable_citations_for_every_unit_in_both_languages(tiny_index: Ind
         for uid, src in units(tiny_index):
             rec = r.cite_record(uid, src)
             base = paths.prefix(lang) + "cite/" + uid
-            assert rispy.loads(tiny_files[base + ".ris"])[0]["authors"] == [rec.author]
+            assert rispy.loads(tiny_files[base + ".ris"])[0].get("authors") == ([rec.author] if rec.source is None else None)
             assert bibtexparser.parse_string(tiny_files[base + ".bib"]).entries[0].key == rec.bib_key
             assert json.loads(tiny_files[base + ".csl.json"]) == [cite.csl(rec)]
             assert "{ACCESSED" not in tiny_files[base + ".ris"] + tiny_files[base + ".bib"]
@@ -251,6 +265,25 @@ def test_each_instrument_a_release_adds_is_an_entry_of_the_feed(tiny_index: Inde
         assert all(link.unit in summary for link in inst.units)
 
 
+def test_the_chinese_feed_is_in_chinese(tiny_index: Index, tiny_files: dict[str, str]) -> None:
+    """export/changes.zh.atom (issue 25): the same releases, units and instruments as the English
+    feed, in Chinese (the changelog's Chinese summaries, Chinese titles), with entry IDs of its own,
+    linked to the Chinese pages; feedparser reads it."""
+    import feedparser
+
+    zh, en = feedparser.parse(tiny_files[paths.feed("zh")]), feedparser.parse(tiny_files[paths.FEED])
+    assert not zh.bozo, zh.get("bozo_exception")
+    assert zh.version == "atom10" and zh.feed.language == "zh-CN" and zh.feed.title.endswith("更新记录")
+    assert len(zh.entries) == len(en.entries) and not {e.id for e in zh.entries} & {e.id for e in en.entries}
+    release = tiny_index.plan.releases[0]
+    assert zh.entries[0].title == f"版本 {release.version}" and zh.entries[0].summary == " ".join(release.summary_zh.split())
+    for e in zh.entries:
+        assert e.link.startswith(SITE) and not e.link.startswith(SITE + "en/") and e.updated_parsed is not None
+        assert re.search(r"[\u4e00-\u9fff]", e.title), e.title
+    assert re.search(r"[\u4e00-\u9fff]", zh.feed.author)
+    assert paths.feed("en") == paths.FEED == "export/changes.atom"  # the published address stays English
+
+
 @pytest.mark.slow
 def test_the_feed_is_linked_from_every_page_and_the_changelog(site: Path) -> None:
     pages = [p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith(("id/", "en/id/"))]
@@ -262,7 +295,8 @@ def test_the_feed_is_linked_from_every_page_and_the_changelog(site: Path) -> Non
         if "citation_title" in text:  # the pages the edition generates
             assert m, page
             target = urljoin(page.relative_to(site).as_posix(), m.group(1))
-            assert target == paths.FEED and (site / target).is_file(), page
+            lang = "en" if page.relative_to(site).as_posix().startswith("en/") else "zh"
+            assert target == paths.feed(lang) and (site / target).is_file(), page  # each language's own feed
     for lang in paths.LANGS:
         assert 'type="application/atom+xml"' in (site / paths.prefix(lang) / "changelog" / "index.html").read_text().split("<article")[1]
 
@@ -289,9 +323,18 @@ def test_every_generated_page_has_json_ld_opengraph_and_its_language_alternates(
         (ld_text,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
         ld = json.loads(ld_text)
         assert ld["@context"] == "https://schema.org" and ld["url"].endswith("/" + url)
+        meta = dict(re.findall(r'<meta name="([A-Za-z_.]+)" content="([^"]*)"', text))
+        if re.search(r"commentary/C[^/]*/$", url):  # the commentary's author is not established: none is named
+            assert "author" not in ld and ld["editor"]["@type"] == "Organization" and "citation_author" not in meta
+            assert "DC.creator" not in meta and meta["DC.contributor"] == ld["editor"]["name"]
+            plan_based, repost = ld["isBasedOn"]
+            assert plan_based["url"] == index.plan.pdf_url and meta["DC.source"] == repost["url"] == index.plan.commentary_source.ours.url
+            ld["author"] = ld["editor"]
+        else:
+            assert ld["isBasedOn"]["url"] == index.plan.pdf_url
+            assert meta["citation_author"].rstrip(",") == ld["author"]["name"]
         assert ld["author"]["@type"] == "Organization" and "," not in ld["author"]["name"]
         assert ld["isPartOf"]["url"].endswith("/en/" if lang == "en" else "/") and ld["isPartOf"]["version"]
-        assert ld["isBasedOn"]["url"] == index.plan.pdf_url
         assert ld["inLanguage"].startswith(lang)
         og = dict(re.findall(r'<meta property="og:([a-z_:]+)" content="([^"]*)"', text))
         assert og["url"] == ld["url"] and og["title"] and og["description"] and og["locale"].startswith(lang)
@@ -300,9 +343,7 @@ def test_every_generated_page_has_json_ld_opengraph_and_its_language_alternates(
         bare = url[3:] if lang == "en" else url
         resolved = {h: urljoin("/" + url, href) for h, href in hreflang.items()}
         assert resolved == {"zh": "/" + bare, "en": "/en/" + bare, "x-default": "/" + bare}, (url, hreflang)
-        meta = dict(re.findall(r'<meta name="([A-Za-z_.]+)" content="([^"]*)"', text))
         assert meta["citation_title"] == ld["name"] and "…" not in meta["citation_title"]
-        assert meta["citation_author"].rstrip(",") == ld["author"]["name"]
         assert not any(k.startswith(("citation_journal", "citation_conference", "citation_issn")) for k in meta)
         assert meta["DC.type"] == "Text"
 

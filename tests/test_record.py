@@ -215,7 +215,7 @@ def test_the_timeline_runs_from_the_plan_to_the_newest_entry_and_can_be_filtered
     # New entries reach readers through the change feed: the timeline links it.
     feeds = [a["href"] for a in _tags(page, "a") if a.get("type") == "application/atom+xml"]
     here = paths.site_path(paths.RECORD, lang)
-    assert feeds and all(urljoin(here, f) == paths.FEED and (site / paths.FEED).is_file() for f in feeds)
+    assert feeds and all(urljoin(here, f) == paths.feed(lang) and (site / paths.feed(lang)).is_file() for f in feeds)
 
 
 def _tags(page: str, name: str) -> list[dict[str, str]]:

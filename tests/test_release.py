@@ -45,7 +45,7 @@ def releases(repo: Path) -> list[dict]:  # type: ignore[type-arg]
 # Tests on a throw-away git repository are slow: git and an `actionplan release` process each.
 @pytest.mark.slow
 def test_release_lists_the_units_changed_since_the_last_release(repo: Path) -> None:
-    edit(repo / "data" / "pillars" / "I.yaml", "text: A note of ours.", "text: A note of ours, revised.")  # I.1.2's note
+    edit(repo / "data" / "pillars" / "I.yaml", "en: A note of ours.", "en: A revised note of ours.")  # I.1.2's note
     edit(repo / "data" / "translations" / "zh" / "I.yaml", "召集利益相关方", "召集各利益相关方")  # I.2.1's translation
     edit(repo / "content" / "commentary" / "C02.md", "targets: [I.1.1]", "targets: [I.1.1, I.2]")  # C02 now also on I.2
     git(repo, "commit", "-q", "-am", "corrections")
@@ -96,7 +96,7 @@ def test_a_tag_marks_the_previous_release(repo: Path) -> None:
 def test_a_changed_entry_of_the_record_goes_in_the_release_with_its_units(repo: Path) -> None:
     """An instrument added or changed since the last release is named in the new release's
     ``record`` (each becomes an entry of the change feed), and the units it relates to changed."""
-    edit(repo / "data" / "record.yaml", "  note: A note of ours & <markup>.\n", "  note: A revised note of ours.\n")
+    edit(repo / "data" / "record.yaml", "en: A note of ours & <markup>.,", "en: A revised note of ours.,")
     result = release(repo, "0.0.2", "--date", "2026-12-01", "--en", "x", "--zh", "y")
     assert result.returncode == 0, result.stderr
     newest = releases(repo)[0]
@@ -171,3 +171,13 @@ def test_no_published_release_keeps_the_placeholder_summary(index) -> None:  # t
 
     for r in index.plan.releases:
         assert PLACEHOLDER_EN not in r.summary_en and PLACEHOLDER_ZH not in r.summary_zh, r.version
+
+
+@pytest.mark.slow
+def test_a_changed_provenance_changes_every_commentary_unit(repo: Path) -> None:
+    """data/commentary.yaml shows on every critique page and in its citations (issue 25), so a
+    change to it (e.g. the original publication established) is a change to every commentary unit."""
+    edit(repo / "data" / "commentary.yaml", "title: null\n", "title: 一个已查明的标题\n")
+    result = release(repo, "0.0.2", "--date", "2026-12-01", "--en", "x", "--zh", "y")
+    assert result.returncode == 0, result.stderr
+    assert releases(repo)[0]["units"] == ["C01", "C02", "C03"]

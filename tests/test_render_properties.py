@@ -30,7 +30,7 @@ from .conftest import ROOT, TINY
 SITE_CONFIG = yaml.safe_load((ROOT / "mkdocs.en.yml").read_text(encoding="utf-8"))
 EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in SITE_CONFIG["markdown_extensions"]]
 CONFIGS = {next(iter(e)): next(iter(e.values())) for e in SITE_CONFIG["markdown_extensions"] if isinstance(e, dict)}
-OURS = {"id", "class", "lang", "href", "title", "hreflang", "type", "role", "aria-label", "aria-pressed", "aria-current", "value",
+OURS = {"id", "class", "lang", "translate", "href", "title", "hreflang", "type", "role", "aria-label", "aria-pressed", "aria-current", "value",
         "hidden", "for", "name", "autocomplete", "spellcheck", "datetime", "rel", "style", "xmlns", "viewbox", "x", "y", "width",
         "height", "rx", "text-anchor", "aria-labelledby", "markdown", "checked", "download", "tabindex"}
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -23,7 +24,8 @@ def test_no_build_imports_jieba(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     marker = tmp_path / "jieba-imported"
     (fake / "jieba" / "__init__.py").write_text(
         f"import pathlib\npathlib.Path({str(marker)!r}).write_text('imported')\nraise ImportError('stand-in')\n", encoding="utf-8")
-    monkeypatch.setenv("PYTHONPATH", str(fake))
+    # First on the path, before whatever the run already has there (a checkout's plugins/, say).
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(x for x in (str(fake), os.environ.get("PYTHONPATH", "")) if x))
     project = tmp_path / "tiny"
     shutil.copytree(TINY, project)
     result = run_build(project, tmp_path / "site", engine=engine)

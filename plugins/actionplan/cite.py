@@ -11,6 +11,12 @@ The author is an institution, and must reach reference managers whole: its name 
 name without a comma as one field, an institutional author), BibTeX wraps it in a second pair of
 braces, CSL-JSON gives it as ``{"literal": …}``.
 
+A commentary unit's words are not ours: its citation carries the commentary's ``Source``
+(data/commentary.yaml). Its author stays unknown until established, never guessed: GB/T 7714
+writes 佚名 / Anon (§8.1.2), APA and Chicago begin with the title, BibTeX, RIS and CSL-JSON leave
+the author out; our editors are the edition's editors (``editor``, RIS ``A2``), and every format names
+the repost our text is taken from, with its address.
+
 The access date is the moment of reading, which a static page cannot know. Text for the page
 carries each access clause between ``ACCESS_OPEN`` and ``ACCESS_CLOSE``, with the placeholders
 ``{ACCESSED}`` (ISO date), ``{ACCESSED_LONG}`` (English long date) and ``{ACCESSED_SLASHED}``
@@ -49,6 +55,23 @@ class Site:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where a commentary unit's words come from: the author once established (``None`` until
+    then), the repost our text is taken from, and what is not established, in the page's language."""
+
+    author: str | None
+    outlet: str  # the repost's site, e.g. "NetEase News (163.com)"
+    url: str  # the repost's address
+    unknown: str  # e.g. "author, title and first publication not established"
+
+    def note(self, lang: str) -> str:
+        """One clause naming the source, for a note field."""
+        if lang == "zh":
+            return f"评论原文据{self.outlet}转载：{self.url}" + (f"；{self.unknown}" if self.unknown else "")
+        return f"Commentary text as reposted by {self.outlet}: {self.url}" + (f"; {self.unknown}" if self.unknown else "")
+
+
+@dataclass(frozen=True)
 class Citation:
     """What a page's citations say. ``title`` is the unit's full, stable title in the page's
     language (never an excerpt); ``url`` the permalink; ``versioned_url`` the address of this
@@ -63,14 +86,26 @@ class Citation:
     updated: str  # ISO date of the unit's last change
     url: str  # the permalink
     versioned_url: str | None = None
+    source: Source | None = None  # a commentary unit's: its author is ``source.author``, ours are its editors
+
+    @property
+    def by(self) -> str | None:
+        """Who wrote the words cited: the corporate author, or a commentary's author (``None``: unknown)."""
+        return self.source.author if self.source else self.author
+
+    @property
+    def editor(self) -> str | None:
+        """Our editors, where the words cited are a commentary's."""
+        return self.author if self.source else None
 
     @property
     def bib_key(self) -> str:
         return "aiap-" + self.key.replace(".", "-") + ("" if self.lang == "zh" else "-en")
 
 
-def citation_of(site: Site, key: str, lang: str, title: str, url: str, updated: str, versioned_url: str | None = None) -> Citation:
-    return Citation(key, lang, title, site.editors(lang), site.title(lang), site.version, updated, url, versioned_url)
+def citation_of(site: Site, key: str, lang: str, title: str, url: str, updated: str, versioned_url: str | None = None,
+                source: Source | None = None) -> Citation:
+    return Citation(key, lang, title, site.editors(lang), site.title(lang), site.version, updated, url, versioned_url, source)
 
 
 def long_date(iso: str) -> str:
@@ -100,18 +135,24 @@ def without_access(text: str) -> str:
 def citations(r: Citation) -> dict[str, str]:
     """The ready-to-copy citations, in ``FORMATS`` order, their access clauses marked."""
     loc = r.versioned_url or r.url
+    src = r.source
+    by = r.by or ("佚名" if r.lang == "zh" else "Anon")  # GB/T 7714-2015 §8.1.2: an unknown author
+    gbt_tail = "" if src is None else f" {src.note(r.lang)}."
+    tail = "" if src is None else f"{src.note(r.lang)}. "
+    container = r.container if src is None else f"{r.container}, edited by {r.editor}"
+    apa_head = f"{r.by}. ({_apa_date(r.updated)}). {r.title} (Version {r.version})" if r.by else \
+        f"{r.title} (Version {r.version}). ({_apa_date(r.updated)})"  # APA 7: no author, the title leads
     return {
         "GB/T 7714-2015": (
-            f"{r.author}. {r.container}：{r.title}[EB/OL]. {r.version}版. ({r.updated}){_access(f'[{ACCESSED}]')}. {loc}."
+            f"{by}. {r.container}：{r.title}[EB/OL]. {r.version}版. ({r.updated}){_access(f'[{ACCESSED}]')}. {loc}.{gbt_tail}"
             if r.lang == "zh" else
-            f"{r.author}. {r.container}: {r.title}[EB/OL]. Version {r.version}. ({r.updated}){_access(f'[{ACCESSED}]')}. {loc}."
+            f"{by}. {r.container}: {r.title}[EB/OL]. Version {r.version}. ({r.updated}){_access(f'[{ACCESSED}]')}. {loc}.{gbt_tail}"
         ),
         "APA 7": (
-            f"{r.author}. ({_apa_date(r.updated)}). {r.title} (Version {r.version}). {r.container}. "
-            + _access(f"Retrieved {ACCESSED_LONG}, from ") + loc
+            f"{apa_head}. {container}. {tail}" + _access(f"Retrieved {ACCESSED_LONG}, from ") + loc
         ),
         "Chicago": (
-            f"{r.author}. “{r.title}.” {r.container}, version {r.version}. "
+            (f"{r.by}. " if r.by else "") + f"“{r.title}.” {container}, version {r.version}. {tail}"
             f"Last modified {long_date(r.updated)}. {_access(f'Accessed {ACCESSED_LONG}. ')}{loc}."
         ),
         "BibTeX": bibtex(r, access=True),
@@ -131,6 +172,12 @@ def _bib(value: str) -> str:
     return "".join(_LATEX.get(c, c) for c in " ".join(value.split()))
 
 
+def _bib_url(value: str) -> str:
+    """A BibTeX url field: taken verbatim by biblatex and the url package, so not LaTeX-escaped;
+    only what would end the field (braces, a backslash) or the line is kept out (our URLs never hold them)."""
+    return "".join(c for c in " ".join(value.split()) if c not in "{}\\")
+
+
 def _ris(value: str) -> str:
     """A RIS field value: one line (a line break would start a tag of its own, "UR  - …" or "ER  -")."""
     return " ".join(value.split())
@@ -139,16 +186,18 @@ def _ris(value: str) -> str:
 def bibtex(r: Citation, access: bool = False) -> str:
     lines = [
         f"@misc{{{r.bib_key},",
-        f"  author = {{{{{_bib(r.author)}}}}},",
+        *([f"  author = {{{{{_bib(r.by)}}}}},"] if r.by else []),
+        *([f"  editor = {{{{{_bib(r.editor)}}}}},"] if r.editor else []),
         f"  title = {{{{{_bib(r.title)}}}}},",
         f"  howpublished = {{{_bib(r.container)}, version {_bib(r.version)}}},",
         f"  year = {{{r.updated[:4]}}},",
         f"  version = {{{_bib(r.version)}}},",
-        f"  url = {{{_bib(r.versioned_url or r.url)}}},",
+        f"  url = {{{_bib_url(r.versioned_url or r.url)}}},",
     ]
     if access:
         lines[-1] += _access(f"\n  urldate = {{{ACCESSED}}},")
-    lines.append(f"  note = {{Last modified {r.updated}" + (f"; permalink {_bib(r.url)}" if r.versioned_url else "") + "}")
+    lines.append(f"  note = {{Last modified {r.updated}" + (f"; permalink {_bib(r.url)}" if r.versioned_url else "")
+                 + (f"; {_bib(r.source.note(r.lang))}" if r.source else "") + "}")
     lines.append("}")
     return "\n".join(lines)
 
@@ -156,7 +205,8 @@ def bibtex(r: Citation, access: bool = False) -> str:
 def ris(r: Citation, access: bool = False) -> str:
     lines = [
         "TY  - ELEC",
-        f"AU  - {_ris(r.author)}",
+        *([f"AU  - {_ris(r.by)}"] if r.by else []),
+        *([f"A2  - {_ris(r.editor)}"] if r.editor else []),  # a secondary author: the editor
         f"TI  - {_ris(r.title)}",
         f"T2  - {_ris(r.container)}",
         f"ET  - {_ris(r.version)}",
@@ -169,6 +219,8 @@ def ris(r: Citation, access: bool = False) -> str:
     lines.append(f"UR  - {_ris(r.versioned_url or r.url)}")
     if r.versioned_url:
         lines.append(f"L2  - {_ris(r.url)}")
+    if r.source:
+        lines.append(f"N1  - {_ris(r.source.note(r.lang))}")
     lines.append("ER  - ")
     return "\n".join(lines)
 
@@ -177,12 +229,14 @@ def csl(r: Citation) -> dict[str, Any]:
     """The record as a CSL-JSON item (a web page by an institution)."""
     y, m, d = (int(x) for x in r.updated.split("-"))
     item: dict[str, Any] = {
-        "id": r.bib_key, "type": "webpage", "title": r.title, "author": [{"literal": r.author}],
+        "id": r.bib_key, "type": "webpage", "title": r.title,
+        **({"author": [{"literal": r.by}]} if r.by else {}), **({"editor": [{"literal": r.editor}]} if r.editor else {}),
         "container-title": r.container, "version": r.version, "issued": {"date-parts": [[y, m, d]]},
         "URL": r.versioned_url or r.url, "language": "zh-CN" if r.lang == "zh" else "en-US",
     }
-    if r.versioned_url:
-        item["note"] = f"Permalink: {r.url}"
+    notes = ([f"Permalink: {r.url}"] if r.versioned_url else []) + ([r.source.note(r.lang)] if r.source else [])
+    if notes:
+        item["note"] = "; ".join(notes)
     return item
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, PrivateAttr
 
-from .fields import CRITIQUE_KINDS, ID_RE, Bool, Count, CritiqueId, Id, Page, Str, Text
+from .fields import CRITIQUE_KINDS, ID_RE, Bilingual, Bool, Count, CritiqueId, Id, Page, Str, Text
 from .records import Sourced
 
 
@@ -34,7 +34,7 @@ class CommentaryUnit(Sourced):
     paragraph: Page
     targets: Annotated[tuple[Id, ...], Field(min_length=1)]
     en: Str | None = None
-    editorial: Str | None = None
+    editorial: Bilingual | None = None
     claims: tuple[Claim, ...] = ()
     _text: str = PrivateAttr(default="")
 

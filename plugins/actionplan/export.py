@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from typing import Any
 
-from . import paths
+from . import paths, provenance
 from .export_models import EXPORT_SCHEMA_VERSION, export_schema
+from .fields import CRITIQUE_KINDS
 from .index import Index
 from .model import Plan
 
@@ -36,6 +36,7 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
         return {"id": uid, "url": url(uid), "url_en": paths.site_path(paths.unit(uid), "en"),
                 "printed_page": printed_page, "pdf_page": plan.pdf_page(printed_page)}
 
+    source = provenance.required(plan.commentary_source, "export/plan.json")
     out: dict[str, Any] = {
         "schema_version": EXPORT_SCHEMA_VERSION,
         "dataset_version": version,
@@ -46,7 +47,8 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
         "site_url": site_url,
         "licence": "Plan text: U.S. Government work (public domain, 17 U.S.C. § 105). "
                    "Our translations, annotations and data structure: CC BY 4.0. "
-                   "Commentary: quoted for criticism and review; rights remain with its author.",
+                   f"Commentary: {' '.join(source.use.en.split())} Source: as reposted by {source.ours.outlet.en}, {source.ours.url}.",
+        "commentary_source": source.model_dump(),
         "intro": {**unit_fields("intro", plan.intro.printed_page), "title": _both(plan, "intro", "title", plan.intro.title),
                   "intro": _both(plan, "intro", "intro", plan.intro.intro), "footnotes": list(plan.intro.footnotes)},
         "pillars": [],
@@ -61,7 +63,7 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
                 gj["actions"].append({
                     **unit_fields(a.id, a.printed_page), "text": _both(plan, a.id, "text", a.text),
                     "lead": list(a.lead), "lead_text": a.lead_text, "agencies": list(a.agencies),
-                    "footnotes": list(a.footnotes), "notes": [{"kind": n.kind, "text": n.text} for n in a.notes],
+                    "footnotes": list(a.footnotes), "notes": [{"kind": n.kind, "text": n.text.model_dump()} for n in a.notes],
                 })
             pj["goals"].append(gj)
         out["pillars"].append(pj)
@@ -76,7 +78,7 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
         {"id": c.id, "kind": c.kind, "text": {"zh": c.text, "en": c.en}, "targets": list(c.targets),
          "url": paths.site_path(paths.critique(c.id), lang), "url_en": paths.site_path(paths.critique(c.id), "en"),
          "position": c.position, "paragraph": c.paragraph,
-         "editorial": c.editorial}
+         "editorial": c.editorial.model_dump() if c.editorial else None}
         for c in plan.critiques
     ]
     out["claims"] = [
@@ -88,7 +90,7 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
     out["record"] = [
         {"id": i.id, "kind": i.kind, "number": i.number, "fr_doc": i.fr_doc, "title": {"en": i.title, "zh": i.title_zh},
          "issuer": i.issuer, "signed": i.signed, "published": i.published, "citation": i.citation, "source_url": i.url,
-         "background": i.background, "note": i.note,
+         "background": i.background, "note": i.note.model_dump() if i.note else None,
          "url": paths.site_path(paths.instrument(i.id), lang), "url_en": paths.site_path(paths.instrument(i.id), "en"),
          "units": [{"unit": u.unit, "relation": u.relation, "evidence": u.evidence} for u in i.units]}
         for i in ix.instruments.values()  # newest first
@@ -107,8 +109,8 @@ def units(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
                             "actions": [a["id"] for a in g["actions"]]}
             for a in g["actions"]:
                 out[a["id"]] = {"kind": "action", "goal": g["id"], "pillar": p["id"], **a}
-    for c in doc["critiques"]:
-        out[c["id"]] = {"kind": "critique", **c}
+    for c in doc["critiques"]:  # each carries the commentary's provenance
+        out[c["id"]] = {"kind": "critique", **c, "commentary_source": doc["commentary_source"]}
     for uid, u in out.items():
         u["critiques"] = [c["id"] for c in doc["critiques"] if uid in c["targets"]] if u["kind"] != "critique" else []
         # The official instruments related to the unit, newest first (a critique's are its targets').
@@ -188,11 +190,14 @@ def datapackage(doc: dict[str, Any]) -> dict[str, Any]:
 def units_schema() -> dict[str, Any]:
     """JSON Schema of ``export/units/<ID>.json``: every unit names its kind, its pages in both
     languages, the commentary units attached to it and its citation as CSL-JSON in both languages."""
-    csl_item = {"type": "object", "required": ["id", "type", "title", "author", "container-title", "issued", "URL", "version"],
+    name = {"type": "array", "minItems": 1, "items": {
+        "type": "object", "required": ["literal"], "additionalProperties": False,
+        "properties": {"literal": {"type": "string", "minLength": 1, "not": {"pattern": ","}}}}}
+    # An author, or (a commentary unit, whose author is not established) our editors and a note naming the repost.
+    csl_item = {"type": "object", "required": ["id", "type", "title", "container-title", "issued", "URL", "version"],
+                "anyOf": [{"required": ["author"]}, {"required": ["editor", "note"]}],
                 "properties": {"type": {"const": "webpage"}, "title": {"type": "string", "minLength": 1},
-                               "author": {"type": "array", "minItems": 1, "items": {
-                                   "type": "object", "required": ["literal"], "additionalProperties": False,
-                                   "properties": {"literal": {"type": "string", "minLength": 1, "not": {"pattern": ","}}}}},
+                               "author": name, "editor": name, "note": {"type": "string", "minLength": 1},
                                "URL": {"type": "string", "pattern": "^https?://"},
                                "issued": {"type": "object", "required": ["date-parts"]}}}
     return {
@@ -200,7 +205,11 @@ def units_schema() -> dict[str, Any]:
         "title": "America's AI Action Plan, annotated: export/units/<ID>.json",
         "type": "object",
         "required": ["kind", "id", "url", "url_en", "critiques", "csl"],
+        # A commentary unit names where the commentary comes from (``null``: not established).
+        "if": {"properties": {"kind": {"enum": list(CRITIQUE_KINDS)}}},
+        "then": {"required": ["commentary_source"]},
         "properties": {
+            "commentary_source": {"type": "object", "required": ["title", "author", "first_published", "reposts"]},
             # A commentary unit's kind is its own (background, structure, critique, risk, caption).
             "kind": {"enum": ["intro", "pillar", "goal", "action", "background", "structure", "critique", "risk", "caption"]},
             "id": {"type": "string", "pattern": r"^(intro|(I|II|III)(\.\d+){0,2}|C\d+)$"},
@@ -211,74 +220,6 @@ def units_schema() -> dict[str, Any]:
                     "properties": {"zh": csl_item, "en": csl_item}},
         },
     }
-
-
-# What XML 1.0 allows in a document (its Char production); ElementTree writes any string it is given.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_text(value: str) -> str:
-    """Text for the feed and the sitemaps: a character XML forbids (which validation already refuses
-    in the data) becomes U+FFFD, so no value can make the whole feed unreadable."""
-    return _NOT_XML.sub("\ufffd", value)
-
-
-def feed(releases: list[dict[str, Any]], *, feed_url: str, changelog_url: str, title: str, author: str) -> str:
-    """``export/changes.atom``: an Atom feed (RFC 4287) of the releases, newest first, and one
-    entry per unit a release changed and per instrument of the record it added or updated.
-    ``releases`` are ``{"version", "date", "summary", "url" (its changelog entry), "units":
-    [{"id", "title", "url"}], "record": [{"id", "number", "title", "url" (its page), "official"
-    (the official text), "added" ("added" or "updated"), "about"}]}``."""
-    from urllib.parse import urlsplit
-    from xml.etree import ElementTree as ET
-
-    atom = "http://www.w3.org/2005/Atom"
-    ET.register_namespace("", atom)
-    host = urlsplit(feed_url).hostname or "localhost"
-    first = min((r["date"] for r in releases), default="2025-07-23")
-
-    def tag(*parts: str) -> str:
-        return f"tag:{host},{first}:" + "/".join(parts)
-
-    def el(parent: ET.Element, name: str, text: str | None = None, **attrs: str) -> ET.Element:
-        e = ET.SubElement(parent, f"{{{atom}}}{name}", {k: xml_text(v) for k, v in attrs.items()})
-        if text is not None:
-            e.text = xml_text(text)
-        return e
-
-    root = ET.Element(f"{{{atom}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
-    el(root, "id", tag("changes"))
-    el(root, "title", title)
-    el(root, "updated", (releases[0]["date"] if releases else first) + "T00:00:00Z")
-    el(el(root, "author"), "name", author)
-    el(root, "link", rel="self", type="application/atom+xml", href=feed_url)
-    el(root, "link", rel="alternate", type="text/html", href=changelog_url)
-    for r in releases:
-        stamp = r["date"] + "T00:00:00Z"
-        e = el(root, "entry")
-        el(e, "id", tag("release", r["version"]))
-        el(e, "title", f"Release {r['version']}")
-        el(e, "updated", stamp)
-        el(e, "link", rel="alternate", type="text/html", href=r["url"])
-        el(e, "summary", r["summary"])
-        for u in r["units"]:
-            e = el(root, "entry")
-            el(e, "id", tag("release", r["version"], u["id"]))
-            el(e, "title", f"{u['title']}: changed in release {r['version']}")
-            el(e, "updated", stamp)
-            el(e, "link", rel="alternate", type="text/html", href=u["url"])
-            el(e, "summary", f"{u['title']} changed in release {r['version']} ({r['date']}): {r['summary']}")
-        for i in r.get("record", []):
-            e = el(root, "entry")
-            el(e, "id", tag("record", i["id"]) if i["added"] == "added" else tag("record", i["id"], r["version"]))
-            el(e, "title", f"{'Added to' if i['added'] == 'added' else 'Updated in'} the record: {i['number']}, {i['title']}")
-            el(e, "updated", stamp)
-            el(e, "link", rel="alternate", type="text/html", href=i["url"])
-            el(e, "link", rel="related", type="text/html", href=i["official"], title="official text")
-            el(e, "category", term="record", label="The record since the plan")
-            el(e, "summary", f"{i['about']} {'Added to' if i['added'] == 'added' else 'Updated in'} the record in release "
-                             f"{r['version']} ({r['date']}).")
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
 def record_csv(doc: dict[str, Any]) -> str:

@@ -7,9 +7,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .fields import CRITIQUE_KINDS, ActionId, AgencyId, CritiqueId, GoalId, Page, PillarId, Text, Url, Version
+from .fields import CRITIQUE_KINDS, ActionId, AgencyId, Bilingual, CritiqueId, GoalId, Page, PillarId, Text, Url, Version
 from .filespec import clean_schema
 from .instruments import INSTRUMENT_KINDS, RELATIONS
+from .provenance import CommentarySource
 from .records import InstrumentId
 
 # -- export/plan.json ---------------------------------------------------------------------------
@@ -47,7 +48,7 @@ class UnitOut(Out):
 
 class NoteOut(Out):
     kind: Annotated[str, Text(enum=("as-printed", "repeated", "editorial"))]
-    text: AnyText
+    text: Bilingual  # our note, in both languages
 
 
 class ActionOut(UnitOut):
@@ -103,7 +104,7 @@ class CritiqueOut(Out):
     url_en: PageUrl
     position: Page
     paragraph: Page
-    editorial: str | None
+    editorial: Bilingual | None  # our note, in both languages
 
 
 class ClaimOut(Out):
@@ -137,20 +138,20 @@ class RecordOut(Out):
     citation: str
     source_url: Url
     background: bool
-    note: str | None
+    note: Bilingual | None  # our note, in both languages
     url: PageUrl
     url_en: PageUrl
     units: Annotated[tuple[RecordUnitOut, ...], Field(min_length=1)]
 
 
-EXPORT_SCHEMA_VERSION = "1.0"
+EXPORT_SCHEMA_VERSION = "2.0"  # 2.0: our notes {en, zh}; commentary_source
 
 
 class PlanOut(Out):
     """America's AI Action Plan, annotated: export/plan.json"""
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="America's AI Action Plan, annotated: export/plan.json")
-    schema_version: Literal["1.0"]
+    schema_version: Literal["2.0"]
     dataset_version: Version
     title: str
     publisher: str
@@ -158,6 +159,7 @@ class PlanOut(Out):
     source_pdf: Url
     site_url: str
     licence: str
+    commentary_source: CommentarySource  # where the commentary comes from; null: not established
     intro: IntroOut
     pillars: Annotated[tuple[PillarOut, ...], Field(min_length=1)]
     agencies: tuple[AgencyOut, ...]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -140,6 +140,20 @@ Date = Annotated[str, Text(pattern=r"[0-9]{4}-[0-9]{2}-[0-9]{2}", max_len=10)]
 SITE_DIR = Text(pattern=r"[A-Za-z0-9_~\-][A-Za-z0-9._~\-]*(/[A-Za-z0-9_~\-][A-Za-z0-9._~\-]*)*/", max_len=300)
 SiteDir = Annotated[str, SITE_DIR]
 CRITIQUE_KINDS = ("background", "structure", "critique", "risk", "caption")
+
+
+class Bilingual(BaseModel):
+    """A note of ours, declared once with both languages: ``en`` (as we wrote it) and ``zh`` (our
+    Chinese; where we wrote the note in English first, our translation of it). Pages show the
+    page language's version (``of``); the export gives both."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    en: Str
+    zh: Str
+
+    def of(self, lang: str) -> str:
+        """The note in ``lang`` (Chinese for ``zh``, English otherwise)."""
+        return self.zh if lang == "zh" else self.en
 
 
 def is_version(value: str) -> bool:

@@ -19,6 +19,7 @@ from .commentary import CommentaryUnit
 from .fields import SITE_DIR, SiteDir, anchored
 from .instruments import Instrument
 from .problems import Problem, Where
+from .provenance import CommentarySource
 from .records import Agency, Footnote, GlossaryTerm, Pillar, PlanFile, Redirect, Release, Sourced, TranslatedUnit, TranslationFile
 
 # -- the files, and how each is checked --------------------------------------------------------
@@ -50,6 +51,8 @@ FILES: dict[str, FileSpec] = {
     "changelog": FileSpec(_list(Release, "changelog"), "release",
                           "changelog.yaml: releases, newest first, with the units each changed"),
     "critique": FileSpec(CommentaryUnit, "critique", "front matter of a commentary unit (content/commentary/<ID>.md)"),
+    "commentary": FileSpec(CommentarySource, "commentary source",
+                           "commentary.yaml: where the commentary comes from: what is known, and what is not (null)"),
     "record": FileSpec(_list(Instrument, "record"), "instrument",
                        "record.yaml: official instruments since the plan, each with the units it relates to"),
     "redirects": FileSpec(Annotated[dict[str, SiteDir], Field(json_schema_extra={

@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from .fields import AgencyId, Bool, Date, Id, Str, Text, Title, Url
+from .fields import AgencyId, Bilingual, Bool, Date, Id, Text, Title, Url
 from .records import InstrumentId, Sourced
 
 # -- data/record.yaml ----------------------------------------------------------------------------
@@ -45,5 +45,5 @@ class Instrument(Sourced):
     citation: Citation
     url: Url
     background: Bool = False
-    note: Str | None = None
+    note: Bilingual | None = None
     units: Annotated[tuple[UnitLink, ...], Field(min_length=1)]

@@ -57,6 +57,7 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
     ok_ag, agencies = one("agencies", "agency", data_dir / "agencies.yaml")
     ok_gl, glossary = one("glossary", "term", data_dir / "glossary.yaml", optional=True)
     ok_cl, releases = one("changelog", "release", data_dir / "changelog.yaml")
+    ok_cs, commentary_source = one("commentary", "commentary source", data_dir / "commentary.yaml")
     record_path = data_dir / "record.yaml"
     record, record_whole = load_record(record_path, show(record_path), problems)
     redirects_path = data_dir / "redirects.yaml"
@@ -80,7 +81,7 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
                 continue
             pillars.append(pillar)
     translations, broken = load_translations(data_dir, root, problems)
-    if not (ok and ok_fn and ok_ag and ok_gl and ok_cl and ok_rd):
+    if not (ok and ok_fn and ok_ag and ok_gl and ok_cl and ok_rd and ok_cs):
         return None
     assert isinstance(plan_rec, PlanFile)
     fns: tuple[Footnote, ...] = footnotes
@@ -103,6 +104,7 @@ def load_plan(data_dir: Path, root: Path, problems: list[Problem]) -> Plan | Non
         releases=rels,
         redirects=redirects,
         record=instruments,
+        commentary_source=commentary_source,
     )
 
 

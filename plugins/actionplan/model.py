@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .commentary import Claim, CommentaryUnit
 from .instruments import Instrument, UnitLink
 from .problems import Where
+from .provenance import CommentarySource, Repost
 from .records import (
     Action,
     Agency,
@@ -39,6 +40,7 @@ __all__ = [
     "Action",
     "Agency",
     "Claim",
+    "CommentarySource",
     "CommentaryUnit",
     "Epigraph",
     "Footnote",
@@ -51,6 +53,7 @@ __all__ = [
     "Plan",
     "Redirect",
     "Release",
+    "Repost",
     "Signatory",
     "Translation",
     "UnitLink",
@@ -90,6 +93,7 @@ class Plan:
     releases: tuple[Release, ...] = ()  # data/changelog.yaml, newest first (at least one)
     redirects: tuple[Redirect, ...] = ()  # data/redirects.yaml, in file order
     record: tuple[Instrument, ...] = ()  # data/record.yaml, in file order
+    commentary_source: CommentarySource | None = None  # data/commentary.yaml: the commentary's provenance
     data_dir: str = "data"  # as shown in messages, relative to the site root
     source: Where = Where("data/plan.yaml")  # noqa: RUF009 - a frozen value
     lines: dict[str, int] = field(default_factory=dict)  # plan.yaml: line of each key, and "counts.<what>"

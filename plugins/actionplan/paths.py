@@ -26,7 +26,13 @@ COMMENTARY = "commentary/index.md"
 COVERAGE = "commentary/coverage.md"
 IDS = "ids.md"
 CHANGELOG = "changelog.md"
-FEED = "export/changes.atom"  # the Atom feed of releases (the root build's export)
+FEED = "export/changes.atom"  # the Atom feed of releases, in English (the root build's export; published)
+FEED_ZH = "export/changes.zh.atom"  # the same feed in Chinese
+
+
+def feed(lang: str) -> str:
+    """The change feed in ``lang`` (a file of the root build): each language's pages link their own."""
+    return FEED_ZH if lang == "zh" else FEED
 CITE_EXTS = ("ris", "bib", "csl.json")  # a unit's downloadable citation, in each language's build
 RECORD = "record/index.md"  # the timeline of official instruments since the plan
 # The timeline's own anchors (templates/record.md.j2), beside one per instrument (#<its ID>): an

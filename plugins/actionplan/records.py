@@ -22,6 +22,7 @@ from .fields import (
     MARKER,
     ActionId,
     AgencyId,
+    Bilingual,
     Count,
     Date,
     GoalId,
@@ -89,7 +90,7 @@ class Note(Sourced):
     """Our editorial annotation on a unit, e.g. a typo we keep as printed."""
 
     kind: Annotated[str, Text(enum=("as-printed", "repeated", "editorial"))]
-    text: Str
+    text: Bilingual
 
 
 class Action(Sourced):

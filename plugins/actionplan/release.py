@@ -142,7 +142,8 @@ def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_di
     unit); a changed footnote changes every unit that cites it; a commentary file is its unit,
     and a change to its ``targets`` also changes the units it gained or lost; a changed entry of
     the record changes the units it relates to (their "Since the plan"; ``record``: what
-    ``record_changes`` found, if the caller has it already)."""
+    ``record_changes`` found, if the caller has it already); a change to ``commentary.yaml`` (the
+    commentary's provenance) changes every commentary unit."""
     plan = ix.plan
     known = set(plan.unit_ids())
     starts: dict[str, list[tuple[int, str | None]]] = {}
@@ -192,6 +193,9 @@ def changed_units(ix: Index, root: Path, ref: str, data_dir: Path, commentary_di
                 found.add(unit)
             elif (file, start) in footnote_of:
                 found.update(ix.cited_by.get(footnote_of[(file, start)], []))
+    source = plan.commentary_source  # the commentary's provenance shows on every critique page and in its citations
+    if source is not None and source.where.file in changed:
+        found.update(c.id for c in plan.critiques)
     changed_entries, lost = record if record is not None else record_changes(ix, root, ref, data_dir)
     for iid in changed_entries:
         found.update(link.unit for link in ix.instruments[iid].units)

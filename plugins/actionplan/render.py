@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import abbr, cite, paths, text
+from . import abbr, cite, paths, provenance, text
 from .index import Index
 from .labels import LABELS
 from .model import PRESIDENT, Action, CommentaryUnit, Instrument, Where
@@ -145,7 +145,9 @@ class Renderer:
         """The citation record of a unit's page in ``lang`` (this build's language by default)."""
         lang = lang or self.lang
         date, _ = self.updated(uid)
-        return cite.citation_of(self.site, uid, lang, self.cite_title(uid, lang), self.permalink(src, lang), date)
+        source = None if uid not in self.ix.critiques else \
+            provenance.cite_source(provenance.required(self.plan.commentary_source, f"critique {uid}"), lang, LABELS[lang])
+        return cite.citation_of(self.site, uid, lang, self.cite_title(uid, lang), self.permalink(src, lang), date, source=source)
 
     def head(self, src: str, title: str, description: str, date: str, kind: str = "WebPage") -> dict[str, Any]:
         """What the theme override prints into a page's head: citation metadata (Highwire
@@ -180,7 +182,7 @@ class Renderer:
             "switch": [{"lang": x, "link": paths.rel_url(paths.site_path(src, self.lang), paths.site_path(src, x))}
                        for x in paths.LANGS],
             "x_default": paths.rel_url(paths.site_path(src, self.lang), paths.site_path(src, paths.DEFAULT_LANG)),
-            "feed": self.file_link(src, paths.FEED, paths.DEFAULT_LANG),
+            "feed": self.file_link(src, paths.feed(self.lang), paths.DEFAULT_LANG),
             "ld": ld,
         }
 

@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import cite, export, paths, redirect
+from . import cite, export, feed, paths, redirect
 from .editions import Editions, versions_json
 from .index import Index, build
 from .load import commentary_files, load_commentary, load_plan
@@ -174,7 +174,7 @@ def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, a
         outputs.append(Output("export/plan.schema.json", export.dumps(export.schema())))
         outputs.append(Output("export/units.schema.json", export.dumps(export.units_schema())))
         outputs.append(Output("export/datapackage.json", export.dumps(export.datapackage(doc))))
-        outputs.append(Output(paths.FEED, _feed(ix, en)))
+        outputs += [Output(paths.feed(x.lang), feed.feed(ix, x)) for x in (en, Renderer(ix, "zh", site_url, repo_blob))]  # one per language
         if editions.archived is None:  # the list of frozen editions lives beside them, kept current by the latest build
             outputs.append(Output(paths.VERSIONS, export.dumps(versions_json(ix, editions.published))))
         targets = [(uid, paths.url(paths.unit(uid))) for uid in ix.order]
@@ -193,33 +193,6 @@ def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, a
             here, there = old[len(prefix):], new[len(prefix):] if new.startswith(prefix) else new
             outputs.append(Output(redirect.page_path(here), redirect.redirect_html(here, there, there, site + new)))
     return LanguageBuild(lang, pages, outputs)
-
-
-def _feed(ix: Index, en: Renderer) -> str:
-    """The Atom feed of releases, in English (the plan's language), each changed unit an entry."""
-    changelog = en.permalink(paths.CHANGELOG)
-    # Releases run newest first, so the last one written for an instrument is the oldest: the
-    # release that added it. Later releases naming it updated it.
-    first_named = {iid: r.version for r in ix.plan.releases for iid in r.record}
-
-    def entry(iid: str, version: str) -> dict[str, str]:
-        i = ix.instruments[iid]
-        title = " ".join(i.title.split())
-        relations = "; ".join(f"{rel} {', '.join(u.unit for u in i.units if u.relation == rel)}"
-                              for rel in ("implements", "related") if any(u.relation == rel for u in i.units))
-        dates = f"signed {i.signed}, published {i.published}" if i.signed else f"published {i.published}"
-        return {"id": iid, "number": i.number, "title": title, "url": en.permalink(paths.instrument(iid)),
-                "official": i.url, "added": "added" if first_named.get(iid) == version else "updated",
-                "about": f"{i.number}, {title} ({dates}; {i.citation}). Relates to the plan: {relations}."}
-
-    releases = [{"version": r.version, "date": r.date, "summary": " ".join(r.summary_en.split()),
-                 "url": f"{changelog}#v{r.version.replace('.', '-')}",
-                 "units": [{"id": u, "title": en.cite_title(u),
-                            "url": en.permalink(paths.critique(u) if u in ix.critiques else paths.unit(u))} for u in r.units],
-                 "record": [entry(iid, r.version) for iid in r.record if iid in ix.instruments]}
-                for r in ix.plan.releases]
-    return export.feed(releases, feed_url=en.permalink(paths.FEED, paths.DEFAULT_LANG), changelog_url=changelog,
-                       title=f"{en.site.title_en}: changes", author=en.site.editors_en)
 
 
 def source_base(edit_uri: str | None, repo_url: str | None) -> str | None:

@@ -109,6 +109,7 @@ def environment() -> jinja2.Environment:
     env.finalize = text.md_text
     env.filters["inline"] = text.md_inline
     env.filters["fn"] = text.md_footnote
+    env.filters["marked"] = text.md_marked
     env.filters["pre"] = text.pre
     env.filters["cite_pre"] = text.cite_pre
     env.filters["url"] = text.url

@@ -113,6 +113,29 @@ def md_inline(text: str) -> Markup:
     return Markup("".join(out))
 
 
+# An English quotation in our Chinese (“…” with Latin letters and no Chinese), and a run of Chinese
+# in our English (a quotation of the commentary): each is marked with its own language.
+_EN_QUOTE = re.compile(r"“[^“”\u3400-\u9fff]*[A-Za-z][^“”\u3400-\u9fff]*”")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_ZH_RUN = re.compile(f"[{_CJK}]+(?:[ /·]*[{_CJK}]+)*")
+
+
+def md_marked(text: str, lang: str) -> Markup:
+    """A note of ours in ``lang``, inert, with what it quotes in the other language in a span
+    whose ``lang`` says so: on a Chinese page the English quotations (“…”), on an English page
+    each run of Chinese characters."""
+    found = _EN_QUOTE if lang == "zh" else _ZH_RUN
+    other = "en" if lang == "zh" else "zh-Hans"
+    out: list[str] = []
+    pos = 0
+    for m in found.finditer(text):
+        out.append(_inert_markup(text[pos : m.start()], pos == 0))  # only the first can start a line
+        out.append(f'<span lang="{other}">{_inert_markup(m.group(), False)}</span>')
+        pos = m.end()
+    out.append(_inert_markup(text[pos:], pos == 0))
+    return Markup("".join(out))
+
+
 def md_footnote(text: str) -> Markup:
     """A footnote's text, inert, with its bare ``www.`` addresses made into safe https links."""
     out: list[str] = []

@@ -40,7 +40,8 @@ def agencies_page(r: Renderer) -> Page:
 def ids_page(r: Renderer) -> Page:
     src = paths.IDS
     rows = [r.target_view(src, uid) for uid in r.ix.order]
-    crit = [{"id": c.id, "link": paths.rel_md(src, paths.critique(c.id)), "title": text.excerpt(c.text, 30)}
+    crit = [{"id": c.id, "link": paths.rel_md(src, paths.critique(c.id)),  # an excerpt in the page's language
+             "title": text.excerpt(c.en, 60) if r.lang == "en" and c.en else text.excerpt(c.text, 30)}
             for c in r.plan.critiques]
     known = {uid: paths.url(paths.unit(uid)) for uid in r.ix.order}
     known.update({c.id: paths.url(paths.critique(c.id)) for c in r.plan.critiques})
@@ -67,7 +68,7 @@ def changelog_page(r: Renderer) -> Page:
             "diffs": [(u, f"{compare}?{compare_query(u, before, rel.version)}") for u in rel.units] if live and before else [],
         })
     return r.page("changelog.md.j2", src, Where("data/changelog.yaml", 1), r.hub(src, r.L["changelog"], r.L["desc_changelog"]),
-                     releases=releases, feed=r.file_link(src, paths.FEED, paths.DEFAULT_LANG))
+                     releases=releases, feed=r.file_link(src, paths.feed(r.lang), paths.DEFAULT_LANG))
 
 
 def compare_page(r: Renderer) -> Page:

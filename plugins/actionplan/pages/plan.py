@@ -102,7 +102,7 @@ def home_page(r: Renderer) -> Page:
         intro_title=r.title("intro"), published=r.date_words(r.plan.published), figure=Markup(svg.figure(figure_boxes(r), r.lang, src)),
         coverage_rows=r.record_coverage(), record_figure=Markup(svg.record_figure(r.record_coverage(), r.lang, src)),
         timeline=paths.RECORD,
-        critiques=[r.crit_view(c, src) for c in r.ix.critiques_of.get("plan", [])],
+        critiques=[r.crit_view(c, src) for c in r.ix.critiques_of.get("plan", [])], source=source_line(r),
         commentary=paths.COMMENTARY, coverage=paths.COVERAGE, agencies=paths.AGENCIES,
         footnotes_src=paths.FOOTNOTES, ids=paths.IDS, changelog=paths.CHANGELOG,
     )
@@ -115,3 +115,12 @@ def footnotes_page(r: Renderer) -> Page:
     meta = r.hub(src, r.L["all_footnotes"], r.L["desc_footnotes"].format(n=len(rows)))
     return r.page("footnotes.md.j2", src, Where("data/footnotes.yaml", 1), meta,
                      rows=rows)
+
+
+def source_line(r: Renderer) -> str | None:
+    """One line naming the commentary's source, where the home page quotes the commentary."""
+    cs = r.plan.commentary_source
+    if cs is None or not r.plan.critiques:
+        return None
+    unknown = r.L["src_sep"].join(r.L[f"src_{f}"] for f in cs.unknown())
+    return r.L["src_short"].format(outlet=cs.ours.outlet.of(r.lang), unknown=r.L["src_unknown"].format(fields=unknown) if unknown else "")

@@ -14,7 +14,8 @@ def instrument_page(r: Renderer, i: Instrument) -> Page:
     src = paths.instrument(i.id)
     units = [{**r.target_view(src, link.unit), "relation": link.relation, "rel_label": r.L[f"rel_{link.relation}"],
               "evidence": link.evidence} for link in i.units]
-    meta = {"title": f"{i.number} · {text.excerpt(i.title, 60)}", "instrument": i.id,
+    shown = (i.title_zh if r.lang == "zh" else None) or i.title  # our Chinese title on Chinese pages, where we have one
+    meta = {"title": f"{i.number} · {text.excerpt(shown, 60)}", "instrument": i.id,
             "description": f"{i.number}, {i.title}, {i.citation} ({i.published})"}
     return r.page("instrument.md.j2", src, i.where, meta, v=r.instrument_view(i, src), i=i, units=units,
                      index=paths.rel_md(src, paths.RECORD),
@@ -36,4 +37,4 @@ def record_page(r: Renderer) -> Page:
                      newest=since[-1]["i"].published if since else PLAN_DATE,
                      pillars=[p.id for p in r.plan.pillars], issuers=[(a, r.issuer_name(a)) for a in issuers],
                      kinds=[(k, r.L[f"rkind_{k}"]) for k in kinds], total=len(items),
-                     feed=r.file_link(src, paths.FEED, paths.DEFAULT_LANG))
+                     feed=r.file_link(src, paths.feed(r.lang), paths.DEFAULT_LANG))
