@@ -908,6 +908,22 @@ def test_one_syntax_error_is_one_message_at_its_line(tmp_path: Path, capsys: pyt
     assert capsys.readouterr().out.splitlines() == [expected]
 
 
+@pytest.mark.parametrize(("mutate", "expected"), [
+    (edit(AGENCIES, "  name: Federal Trade Commission", "  name: 'Federal Trade Commission"),
+     "data/agencies.yaml:5: YAML syntax error: found unexpected end of stream (the quote opened on line 5 is not closed)"),
+    (edit(ZH1, "  title: 加速人工智能创新", "  title: '加速人工智能创新"),
+     "data/translations/zh/I.yaml:2: YAML syntax error: found unexpected end of stream (the quote opened on line 2 is not closed)"),
+    (edit(GLOSSARY, "  zh: 开放权重", "  zh: '开放权重"),
+     "data/glossary.yaml:2: YAML syntax error: found unexpected end of stream (the quote opened on line 2 is not closed)"),
+], ids=["agencies", "translation", "glossary"])
+def test_a_quote_left_open_is_one_problem_at_its_line(tmp_path: Path, mutate: Mutation, expected: str) -> None:
+    """Not the end of the file where YAML gives up, and none of what only follows from it (a
+    translation file that cannot be read does not make its units 'missing')."""
+    root = copy_fixture(tmp_path)
+    mutate(root)
+    assert problems_of(root) == [expected]
+
+
 def test_an_unreadable_file_is_listed_before_the_rest(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path)
     edit(AGENCIES, "  name: Federal Trade Commission", "  name: 5")(root)  # sorts before record.yaml

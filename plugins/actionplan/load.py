@@ -159,7 +159,8 @@ def load_translations(data_dir: Path, root: Path, problems: list[Problem]) -> tu
         for path in sorted((base / lang).glob("*.yaml")) if (base / lang).is_dir() else []:
             file = _rel(path, root)
             raw = load_yaml_file(path, file, problems)
-            if raw is None:
+            if raw is None:  # unreadable: which units it holds is unknown, so none is "missing"
+                broken.append(f"{lang}:*")
                 continue
             if not isinstance(raw, dict):
                 _checked(raw, "translation", file, "", problems)

@@ -6,6 +6,7 @@ both would make our error messages vague, so this loader remembers lines and rep
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -229,7 +230,10 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
         mark = e.problem_mark or e.context_mark
         line = (mark.line + 1 + line_offset) if mark else 0
         said = (e.problem or "") if isinstance(e, _TooLong) else "YAML syntax error: " + _describe(e, line_offset)
-        opened = _unclosed_quote(text, mark.line if mark else -1, e.context_mark.line if e.context_mark else 0)
+        if (e.context or "").startswith("while scanning a quoted scalar") and e.context_mark is not None:
+            opened: int | None = e.context_mark.line  # YAML knows where the quote opened
+        else:
+            opened = _unclosed_quote(text, mark.line if mark else -1, e.context_mark.line if e.context_mark else 0)
         if opened is not None and not isinstance(e, _TooLong):
             line = opened + 1 + line_offset
             said += f" (the quote opened on line {line} is not closed)"
@@ -251,19 +255,21 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
     return data
 
 
+_QUOTED = re.compile(r"""^\s*(?:-\s+)?(?:[^'"#]+?:\s+)?(['"])(.*)$""")
+
+
 def _unclosed_quote(text: str, problem_line: int, start: int) -> int | None:
-    """The line (0-based) before ``problem_line``, back to ``start``, that opens a quote it does
-    not close: YAML notices the slip only where the quoted text runs into the next line, so the
-    line a contributor must fix is that one, not the one reported."""
+    """The first line (0-based) from ``start`` to ``problem_line`` whose value opens a quote that the
+    line does not close: YAML notices the slip only where the quoted text runs into later lines, so
+    the line a contributor must fix is that one, not the one reported."""
     lines = text.split("\n")
-    for n in range(problem_line - 1, max(start, problem_line - 5) - 1, -1):
-        if n < 0 or n >= len(lines):
-            continue
-        line = lines[n].split(" #", 1)[0]
-        singles = line.count("'") - 2 * line.count("''")
-        doubles = line.count('"') - line.count('\\"')
-        if singles % 2 or doubles % 2:
-            return n
+    for n in range(max(start, 0), min(problem_line, len(lines) - 1) + 1):
+        m = _QUOTED.match(lines[n])
+        if m:
+            quote, rest = m.groups()
+            closes = rest.replace("''", "").count("'") if quote == "'" else re.sub(r"\\.", "", rest).count('"')
+            if not closes:
+                return n
     return None
 
 
