@@ -240,4 +240,6 @@ EN: dict[str, str] = {
     "feed_list_sep": "; ",
     "feed_rel_implements": "implements",
     "feed_rel_related": "related",
+    "src_repost_about": " ({script}; {recorded} {date})",
+    "src_end": ". ",
 }

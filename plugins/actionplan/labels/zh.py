@@ -236,4 +236,6 @@ ZH: dict[str, str] = {
     "feed_list_sep": "；",
     "feed_rel_implements": "实施",
     "feed_rel_related": "相关",
+    "src_repost_about": "（{script}；{recorded} {date}）",
+    "src_end": "。",
 }
