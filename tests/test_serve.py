@@ -67,6 +67,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@pytest.mark.slow  # the preview builds the tiny site
 def test_an_edit_is_shown_in_the_language_being_read_first_then_in_the_other(served: tuple[pv.Preview, str], tiny: Path) -> None:
     preview, base = served
     status, en = get(base + "en/plan/I.1.1/")
@@ -102,6 +103,7 @@ def test_an_edit_is_shown_in_the_language_being_read_first_then_in_the_other(ser
         assert differ == [], (lang, differ[:5])
 
 
+@pytest.mark.slow  # the preview builds the tiny site
 def test_a_broken_edit_keeps_the_last_good_site_with_the_problem_in_both_languages(served: tuple[pv.Preview, str], tiny: Path) -> None:
     preview, base = served
     versions = {lang: state(base, page)["version"] for lang, page in (("zh", "plan/I.1.1/"), ("en", "en/plan/I.1.1/"))}
@@ -126,6 +128,7 @@ def test_a_broken_edit_keeps_the_last_good_site_with_the_problem_in_both_languag
         assert state(base, page)["error"] is None
 
 
+@pytest.mark.slow  # the preview builds the tiny site
 def test_no_page_is_left_behind_and_an_authored_page_follows_its_text(served: tuple[pv.Preview, str], tiny: Path) -> None:
     preview, base = served
     about = tiny / "content" / "en" / "about.md"
@@ -146,6 +149,7 @@ def test_no_page_is_left_behind_and_an_authored_page_follows_its_text(served: tu
     assert ("en", "clean") in [s[:2] for s in preview.steps[before:]]
 
 
+@pytest.mark.slow  # the preview builds the tiny site
 def test_a_dirty_build_is_checked_by_a_strict_one_in_quiet_time(served: tuple[pv.Preview, str], tiny: Path) -> None:
     preview, base = served
     preview.verify_after = 0.1  # read by the builder thread after the round this edit starts

@@ -6,7 +6,6 @@ both would make our error messages vague, so this loader remembers lines and rep
 
 from __future__ import annotations
 
-import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import yaml
 
 from .model import Where
 from .problems import Problem
+from .yamlerrors import describe, unclosed_quote
 
 
 class Map(dict[str, Any]):
@@ -229,11 +229,11 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = (mark.line + 1 + line_offset) if mark else 0
-        said = (e.problem or "") if isinstance(e, _TooLong) else "YAML syntax error: " + _describe(e, line_offset)
+        said = (e.problem or "") if isinstance(e, _TooLong) else "YAML syntax error: " + describe(e, line_offset)
         if (e.context or "").startswith("while scanning a quoted scalar") and e.context_mark is not None:
             opened: int | None = e.context_mark.line  # YAML knows where the quote opened
         else:
-            opened = _unclosed_quote(text, mark.line if mark else -1, e.context_mark.line if e.context_mark else 0)
+            opened = unclosed_quote(text, mark.line if mark else -1, e.context_mark.line if e.context_mark else 0)
         if opened is not None and not isinstance(e, _TooLong):
             line = opened + 1 + line_offset
             said += f" (the quote opened on line {line} is not closed)"
@@ -253,39 +253,6 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
     if line_offset:
         _shift(data, line_offset)
     return data
-
-
-_QUOTED = re.compile(r"""^\s*(?:-\s+)?(?:[^'"#]+?:\s+)?(['"])(.*)$""")
-
-
-def _unclosed_quote(text: str, problem_line: int, start: int) -> int | None:
-    """The first line (0-based) from ``start`` to ``problem_line`` whose value opens a quote that the
-    line does not close: YAML notices the slip only where the quoted text runs into later lines, so
-    the line a contributor must fix is that one, not the one reported."""
-    lines = text.split("\n")
-    for n in range(max(start, 0), min(problem_line, len(lines) - 1) + 1):
-        m = _QUOTED.match(lines[n])
-        if m:
-            quote, rest = m.groups()
-            closes = rest.replace("''", "").count("'") if quote == "'" else re.sub(r"\\.", "", rest).count('"')
-            if not closes:
-                return n
-    return None
-
-
-def _describe(e: yaml.MarkedYAMLError, line_offset: int) -> str:
-    """PyYAML's problem, with the context that makes it readable and a hint for the usual slip."""
-    problem = e.problem or ""
-    context = e.context or ""
-    if problem.startswith("but ") and context:
-        text = f"{context}, {problem}"
-    elif context.startswith("while parsing") and e.context_mark is not None:
-        text = f"{problem} ({context} that starts at line {e.context_mark.line + 1 + line_offset})"
-    else:
-        text = problem or context
-    if "'\\t'" in text or "\t" in text:
-        text += " (indent with spaces, not tabs)"
-    return text
 
 
 def _shift(value: Any, offset: int) -> None:
