@@ -40,6 +40,7 @@ it. Zensical runs no plugins and has no dirty build: with it, every change is a 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -47,7 +48,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import editions, pagecache
@@ -155,18 +156,13 @@ class Preview(Shown):
             else:
                 self._verify()
 
-    def _round(self) -> None:
-        """Build what the last change made stale: the language being read, the other, search."""
-        with self.cond:
-            gen, order = self.generation, [self.viewed, *(lang for lang in LANGS if lang != self.viewed)]
+    @contextlib.contextmanager
+    def _building(self, gen: int) -> Iterator[None]:
+        """A build step of round ``gen``: busy while it runs; a change that stopped it ends it
+        quietly, and a failure shows its problem over the last good site."""
         self._busy(True)
         try:
-            if not self.incremental:
-                self._whole(gen)
-                return
-            for lang in order:
-                self._language(lang, gen)
-            self._index(gen)
+            yield
         except Stopped:
             pass
         except (BuildFailed, DataError, SettingsError) as e:
@@ -174,12 +170,23 @@ class Preview(Shown):
         finally:
             self._busy(False)
 
+    def _round(self) -> None:
+        """Build what the last change made stale: the language being read, the other, search."""
+        with self.cond:
+            gen, order = self.generation, [self.viewed, *(lang for lang in LANGS if lang != self.viewed)]
+        with self._building(gen):
+            if not self.incremental:
+                self._whole(gen)
+                return
+            for lang in order:
+                self._language(lang, gen)
+            self._index(gen)
+
     def _verify(self) -> None:
         """Quiet time: each language built dirty, built again from scratch (strictly) and shown."""
         with self.cond:
             gen, order = self.generation, sorted(self.unverified, key=lambda lang: lang != self.viewed)
-        self._busy(True)
-        try:
+        with self._building(gen):
             for lang in order:
                 began = time.perf_counter()
                 target = self.work / "strict" / lang
@@ -198,12 +205,6 @@ class Preview(Shown):
                     print(f"{lang}: the strict build differs from the incremental one in {changed} files; shown", flush=True)
                 with self.cond:
                     self.unverified.discard(lang)
-        except Stopped:
-            pass
-        except (BuildFailed, DataError, SettingsError) as e:
-            self._fail(gen, str(e))
-        finally:
-            self._busy(False)
 
     def _language(self, lang: str, gen: int) -> None:
         """Build one language into its kept folder, dirty when that can be right, and show it."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
-from ..model import Action, Agency, Plan, footnote_refs
+from ..model import Action, Agency, Goal, Pillar, Plan, footnote_refs
 from ..problems import Problem, Where
 from . import dupes
 
@@ -55,35 +56,25 @@ def validate_plan(plan: Plan, strict_counts: bool = True) -> list[Problem]:
     if not in_order:  # page order below would only echo this one slip
         problems.append(Problem(Where(plan.source.file, plan.lines.get("pillars", 0)), "plan", "pillars",
                                 f"must list the pillars in the plan's order (I, II, III), not {', '.join(ids)}"))
+    def visit(unit: Pillar | Goal | Action, rec: str, want: str | None, refs: list[tuple[str, Iterable[int]]]) -> None:
+        """One unit, in reading order: its ID against its position, its printed page against the
+        previous unit's, and the footnotes it cites."""
+        nonlocal last_page
+        if want is not None and unit.id != want:
+            problems.append(Problem(unit.where, rec, "id", f"does not match its position: expected {want}"))
+        if in_order and unit.printed_page < last_page:
+            problems.append(Problem(unit.where, rec, "printed_page", f"{unit.printed_page} is before the previous unit's page {last_page}"))
+        last_page = max(last_page, unit.printed_page)
+        all_ids.append((unit.id, unit.where))
+        cited.extend((n, unit.where, rec, field) for field, numbers in refs for n in numbers)
+
     for pillar in plan.pillars:
-        rec = f"pillar {pillar.id}"
-        if in_order and pillar.printed_page < last_page:
-            problems.append(Problem(pillar.where, rec, "printed_page", f"{pillar.printed_page} is before the previous unit's page {last_page}"))
-        last_page = max(last_page, pillar.printed_page)
-        all_ids.append((pillar.id, pillar.where))
-        cited += [(n, pillar.where, rec, "title") for n in footnote_refs(pillar.title)]
-        cited += [(n, pillar.where, rec, "intro") for n in pillar.footnotes]
+        visit(pillar, f"pillar {pillar.id}", None, [("title", footnote_refs(pillar.title)), ("intro", pillar.footnotes)])
         for g_index, goal in enumerate(pillar.goals, 1):
-            grec = f"goal {goal.id}"
-            want = f"{pillar.id}.{g_index}"
-            if goal.id != want:
-                problems.append(Problem(goal.where, grec, "id", f"does not match its position: expected {want}"))
-            if in_order and goal.printed_page < last_page:
-                problems.append(Problem(goal.where, grec, "printed_page", f"{goal.printed_page} is before the previous unit's page {last_page}"))
-            last_page = max(last_page, goal.printed_page)
-            all_ids.append((goal.id, goal.where))
-            cited += [(n, goal.where, grec, "title") for n in footnote_refs(goal.title)]
-            cited += [(n, goal.where, grec, "intro") for n in goal.footnotes]
+            visit(goal, f"goal {goal.id}", f"{pillar.id}.{g_index}", [("title", footnote_refs(goal.title)), ("intro", goal.footnotes)])
             for a_index, action in enumerate(goal.actions, 1):
                 arec = f"action {action.id}"
-                want = f"{goal.id}.{a_index}"
-                if action.id != want:
-                    problems.append(Problem(action.where, arec, "id", f"does not match its position: expected {want}"))
-                if in_order and action.printed_page < last_page:
-                    problems.append(Problem(action.where, arec, "printed_page", f"{action.printed_page} is before the previous unit's page {last_page}"))
-                last_page = max(last_page, action.printed_page)
-                all_ids.append((action.id, action.where))
-                cited += [(n, action.where, arec, "text") for n in action.footnotes]
+                visit(action, arec, f"{goal.id}.{a_index}", [("text", action.footnotes)])
                 problems += _check_agencies(action, agencies, arec)
     dupes(all_ids, "unit", problems)
 
