@@ -6,6 +6,7 @@ line, record and field, so nothing here raises on the first problem.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from .chars import safe
@@ -22,21 +23,15 @@ class Where:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
-# How the messages of a file that cannot be read begin (yamlsrc): the syntax, then the encoding.
-UNREADABLE = ("YAML syntax error", "YAML error", "not valid UTF-8", "YAML nesting", "YAML aliases")
-
-
 @dataclass(frozen=True)
 class Problem:
     where: Where
     subject: str  # the record the problem is in, as a contributor names it ("action I.1.2")
     field: str
     message: str
-
-    @property
-    def unreadable(self) -> bool:
-        """Whether the problem is that a file cannot be read at all (its syntax or encoding)."""
-        return not self.subject and self.message.startswith(UNREADABLE)
+    # The file could not be read at all (yamlsrc: missing, too big, not UTF-8, not YAML): what
+    # to fix first, so such problems lead the list. Not part of a problem's identity.
+    unreadable: bool = dataclasses.field(default=False, compare=False)
 
     def __str__(self) -> str:
         """``path:line: record: field: message``, with anything unprintable escaped (``chars.safe``):

@@ -120,21 +120,26 @@ def file_problem(path: Path) -> str | None:
     return None
 
 
+def _unread(where: Where, message: str) -> Problem:
+    """A problem that left the file unread (``Problem.unreadable``): listed before the rest."""
+    return Problem(where, "", "", message, unreadable=True)
+
+
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     """Decode a UTF-8 source file strictly; encoding accidents become problems, not mojibake."""
     where = Where(shown)
     bad = file_problem(path)
     if bad:
-        problems.append(Problem(where, "", "", bad))
+        problems.append(_unread(where, bad))
         return None
     try:
         with path.open("rb") as f:
             raw = f.read(MAX_FILE_BYTES + 1)
     except OSError as e:
-        problems.append(Problem(where, "", "", f"cannot be read: {e.strerror or e}"))
+        problems.append(_unread(where, f"cannot be read: {e.strerror or e}"))
         return None
     if len(raw) > MAX_FILE_BYTES:
-        problems.append(Problem(where, "", "", f"is more than the limit of {MAX_FILE_BYTES} bytes"))
+        problems.append(_unread(where, f"is more than the limit of {MAX_FILE_BYTES} bytes"))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(Problem(Where(shown, 1), "", "", "starts with a byte-order mark; save as UTF-8 without BOM"))
@@ -143,7 +148,7 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        problems.append(Problem(Where(shown, line), "", "", f"not valid UTF-8 (byte 0x{raw[e.start]:02x})"))
+        problems.append(_unread(Where(shown, line), f"not valid UTF-8 (byte 0x{raw[e.start]:02x})"))
         return None
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
@@ -165,7 +170,7 @@ def _bounded(text: str, shown: str, problems: list[Problem], line_offset: int) -
             if isinstance(event, yaml.CollectionStartEvent):
                 stack.append([event.anchor, 1])
                 if len(stack) > MAX_DEPTH:
-                    problems.append(Problem(Where(shown, line), "", "", f"YAML nesting deeper than {MAX_DEPTH} levels"))
+                    problems.append(_unread(Where(shown, line), f"YAML nesting deeper than {MAX_DEPTH} levels"))
                     return False
                 continue
             if isinstance(event, yaml.CollectionEndEvent):
@@ -187,14 +192,14 @@ def _bounded(text: str, shown: str, problems: list[Problem], line_offset: int) -
             if stack:
                 stack[-1][1] += size
             if total > MAX_VALUES or (stack and stack[-1][1] > MAX_VALUES):
-                problems.append(Problem(Where(shown, line), "", "", f"YAML aliases expand to more than {MAX_VALUES} values; "
+                problems.append(_unread(Where(shown, line), f"YAML aliases expand to more than {MAX_VALUES} values; "
                                         "write the data out instead of nesting aliases"))
                 return False
     except yaml.YAMLError as e:
         if "nesting depth" in str(e):  # libyaml's own limit (1000), met before ours when its scanner reads ahead
             mark = getattr(e, "problem_mark", None)
             line = (mark.line if mark else 0) + 1 + line_offset
-            problems.append(Problem(Where(shown, line), "", "", f"YAML nesting deeper than {MAX_DEPTH} levels"))
+            problems.append(_unread(Where(shown, line), f"YAML nesting deeper than {MAX_DEPTH} levels"))
             return False
         return True
     return True
@@ -224,7 +229,7 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
     except yaml.reader.ReaderError as e:
         line = text[: e.position].count("\n") + 1 + line_offset
         char = e.character if isinstance(e.character, int) else ord(str(e.character)[:1] or "?")
-        problems.append(Problem(Where(shown, line), "", "", f"YAML syntax error: unacceptable character #x{char:04x}: {e.reason}"))
+        problems.append(_unread(Where(shown, line), f"YAML syntax error: unacceptable character #x{char:04x}: {e.reason}"))
         return None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
@@ -237,13 +242,13 @@ def parse_yaml(text: str, shown: str, problems: list[Problem], line_offset: int 
         if opened is not None and not isinstance(e, _TooLong):
             line = opened + 1 + line_offset
             said += f" (the quote opened on line {line} is not closed)"
-        problems.append(Problem(Where(shown, line), "", "", said))
+        problems.append(_unread(Where(shown, line), said))
         return None
     except yaml.YAMLError as e:
-        problems.append(Problem(Where(shown), "", "", f"YAML error: {e}"))
+        problems.append(_unread(Where(shown), f"YAML error: {e}"))
         return None
     except RecursionError:  # only without libyaml, whose parser bounds nesting before ours
-        problems.append(Problem(Where(shown), "", "", f"YAML nesting deeper than {MAX_DEPTH} levels"))
+        problems.append(_unread(Where(shown), f"YAML nesting deeper than {MAX_DEPTH} levels"))
         return None
     finally:
         if loader is not None:
