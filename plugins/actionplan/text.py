@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
@@ -98,19 +99,27 @@ def _inert_markup(s: str, line_start: bool) -> Markup:
     return Markup(inert(s, line_start))
 
 
-def md_inline(text: str) -> Markup:
-    """Text with ``[^N]`` footnote markers as links to footnote N; everything else inert."""
+def _around(text: str, found: re.Pattern[str], markup: Callable[[re.Match[str]], str]) -> Markup:
+    """``text`` inert, each match of ``found`` replaced by the ``markup`` made of it. The
+    segments keep their edge spaces ("regime.[^3] AI"); only the first can start a line."""
     out: list[str] = []
     pos = 0
-    for m in _MARKERS.finditer(text):
-        # segments keep their edge spaces ("regime.[^3] AI"); only the first can start a line
+    for m in found.finditer(text):
         out.append(_inert_markup(text[pos : m.start()], pos == 0))
-        numbers = [int(n) for n in (m.group(1), *MARKER.findall(m.group(2)))]  # parsed once: link = anchor
-        links = ", ".join(f'<a href="#fn-{n}" class="ap-fnref">{n}</a>' for n in numbers)
-        out.append(f"<sup>{links}</sup>")
+        out.append(markup(m))
         pos = m.end()
     out.append(_inert_markup(text[pos:], pos == 0))
     return Markup("".join(out))
+
+
+def md_inline(text: str) -> Markup:
+    """Text with ``[^N]`` footnote markers as links to footnote N; everything else inert."""
+
+    def links(m: re.Match[str]) -> str:
+        numbers = [int(n) for n in (m.group(1), *MARKER.findall(m.group(2)))]  # parsed once: link = anchor
+        return "<sup>" + ", ".join(f'<a href="#fn-{n}" class="ap-fnref">{n}</a>' for n in numbers) + "</sup>"
+
+    return _around(text, _MARKERS, links)
 
 
 # An English quotation in our Chinese (“…” with Latin letters and no Chinese), and a run of Chinese
@@ -124,29 +133,15 @@ def md_marked(text: str, lang: str) -> Markup:
     """A note of ours in ``lang``, inert, with what it quotes in the other language in a span
     whose ``lang`` says so: on a Chinese page the English quotations (“…”), on an English page
     each run of Chinese characters."""
-    found = _EN_QUOTE if lang == "zh" else _ZH_RUN
     other = "en" if lang == "zh" else "zh-Hans"
-    out: list[str] = []
-    pos = 0
-    for m in found.finditer(text):
-        out.append(_inert_markup(text[pos : m.start()], pos == 0))  # only the first can start a line
-        out.append(f'<span lang="{other}">{_inert_markup(m.group(), False)}</span>')
-        pos = m.end()
-    out.append(_inert_markup(text[pos:], pos == 0))
-    return Markup("".join(out))
+    return _around(text, _EN_QUOTE if lang == "zh" else _ZH_RUN,
+                   lambda m: f'<span lang="{other}">{_inert_markup(m.group(), False)}</span>')
 
 
 def md_footnote(text: str) -> Markup:
     """A footnote's text, inert, with its bare ``www.`` addresses made into safe https links."""
-    out: list[str] = []
-    pos = 0
-    for m in _WWW.finditer(text):
-        out.append(_inert_markup(text[pos : m.start()], pos == 0))
-        address = m.group(1)
-        out.append(f'<a href="https://{html.escape(address, quote=True)}" rel="noopener">{_inert_markup(address, False)}</a>')
-        pos = m.end()
-    out.append(_inert_markup(text[pos:], pos == 0))
-    return Markup("".join(out))
+    return _around(text, _WWW, lambda m: f'<a href="https://{html.escape(m.group(1), quote=True)}" rel="noopener">'
+                                         f'{_inert_markup(m.group(1), False)}</a>')
 
 
 def pre(text: str) -> Markup:
