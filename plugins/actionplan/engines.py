@@ -51,7 +51,7 @@ def _command(engine: str) -> list[str]:
     return [str(exe if exe.exists() else shutil.which(engine) or engine)]
 
 
-def _env(editions: Editions) -> dict[str, str]:
+def engine_env(editions: Editions) -> dict[str, str]:
     """The engine's environment: ours, with the edition it builds (read by the plugin, ``Editions.from_env``)."""
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' and Material's banners, not build output
@@ -66,7 +66,7 @@ def run_engine(engine: str, config: Path, site_dir: Path | None, cwd: Path, edit
     cmd = [*_command(engine), "build", "-f", str(config), "--strict"]
     if site_dir is not None:
         cmd += ["-d", str(site_dir)]
-    proc = subprocess.Popen(cmd, cwd=cwd, env=_env(editions or Editions()), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=engine_env(editions or Editions()), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _running.append(proc)
     try:
         out, err = proc.communicate()

@@ -52,8 +52,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import editions, pagecache
-from .editions import EDITION_ENV, PUBLISHED_ENV
-from .engines import BuildFailed, build_into
+from .editions import Editions
+from .engines import BuildFailed, build_into, engine_env
 from .preview_site import (
     DATA,
     DIRTY_NOTICE,
@@ -95,10 +95,10 @@ class Preview(Shown):
         self._proc: subprocess.Popen[bytes] | None = None
         self._thread: threading.Thread | None = None
         self._stopping = False
-        self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", pagecache.ENV: str(self.work / "pages")}
-        self.latest = not os.environ.get(EDITION_ENV)  # not an archived edition: the stored ones are shown under v/
-        if self.latest:
-            self.env[PUBLISHED_ENV] = " ".join(editions.published(self.root))
+        # The latest edition, told the frozen ones the editions branch holds (shown under v/), as
+        # ``make build`` tells the engine; MkDocs' banner forced off, since any warning fails a dirty build.
+        self.env = {**engine_env(Editions(None, tuple(editions.published(self.root)))),
+                    "NO_MKDOCS_2_WARNING": "1", pagecache.ENV: str(self.work / "pages")}
 
     # -- what the server asks ------------------------------------------------------------
 
@@ -125,7 +125,7 @@ class Preview(Shown):
         """The first build (every part, from scratch), then the builder thread."""
         self.notice()
         self.wake.clear()  # this first round is the one that notice asked for
-        if self.latest and self.incremental:
+        if self.incremental:
             stored = self.work / "editions"
             try:
                 if editions.copy_into(self.root, stored):

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from . import paths
+from .fields import is_version
 from .search import BUNDLE
 from .settings import CONFIGS
 
@@ -33,7 +34,6 @@ EDITIONS = "editions"
 PREFIX: dict[str, str] = {**{lang: sub for lang, (_, sub) in CONFIGS.items()}, SEARCH: BUNDLE, EDITIONS: paths.EDITIONS.strip("/")}
 INCREMENTAL = ("mkdocs", "properdocs")  # the engines that run our plugin, and have --dirty
 DIRTY_NOTICE = "'dirty' build is being performed"
-_VERSION = re.compile(r"\d+\.\d+\.\d+")
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -58,7 +58,7 @@ def part_of(url_path: str) -> str:
     editions (``v/<version>/``; ``v/versions.json`` beside them is the root language's build's)."""
     first, _, rest = unquote(url_path.split("?", 1)[0].split("#", 1)[0]).lstrip("/").partition("/")
     if first == PREFIX[EDITIONS]:
-        return EDITIONS if _VERSION.fullmatch(rest.partition("/")[0]) else ROOT_LANG
+        return EDITIONS if is_version(rest.partition("/")[0]) else ROOT_LANG
     return next((part for part, prefix in PREFIX.items() if prefix and first == prefix), ROOT_LANG)
 
 
