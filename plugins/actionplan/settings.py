@@ -94,19 +94,24 @@ class Settings:
         path = root / config
         if not path.is_file():
             return cls(root=root.resolve())
+        known = [n for n, _ in CONFIGS.values()]
+        names = [n for n in known if n == config or (root / n).is_file()] + ([] if config in known else [config])
+        cfgs: dict[str, dict[str, Any]] = {}
+        for name in names:  # each read once
+            try:
+                cfgs[name] = read_config(root / name)
+            except (OSError, yaml.YAMLError) as e:
+                raise SettingsError(f"{name}: cannot be read: {' '.join(str(e).split())}") from None
+        # What the theme prints from each language's configuration is checked here too, so that
+        # check refuses what the build would publish; every problem is listed, each naming its file.
+        wrong = [f"{name}: {line}" for name in names for line in config_problems(cfgs[name])]
         try:
-            # What the theme prints from each language's configuration is checked here too, so that
-            # check refuses what the build would publish.
-            wrong = [f"{name}: {line}" for name, _ in CONFIGS.values() if (root / name).is_file()
-                     for line in config_problems(read_config(root / name))]
-            if wrong:
-                raise SettingsError("\n".join(wrong))
-            return cls.from_options(root, plugin_options(read_config(path)))
-        except (OSError, yaml.YAMLError) as e:
-            raise SettingsError(f"{config}: cannot be read: {' '.join(str(e).split())}") from None
-        except SettingsError as e:  # each problem on its own line, naming the file
-            raise SettingsError("\n".join(line if line.startswith(tuple(n for n, _ in CONFIGS.values())) else f"{config}: {line}"
-                                           for line in str(e).splitlines())) from None
+            settings = cls.from_options(root, plugin_options(cfgs[config]))
+        except SettingsError as e:
+            wrong += [f"{config}: {line}" for line in e.lines]
+        if wrong:
+            raise SettingsError("\n".join(wrong))
+        return settings
 
 
 # -- the configuration files ---------------------------------------------------------------
