@@ -99,12 +99,13 @@ def anchored(pattern: str) -> str:
 # (Written without escapes that ECMA-262's unicode mode refuses, such as \" and \-, so that every
 # JSON Schema tool reads the published schema.)
 URL_PATTERN = r"""^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\s"'<>\\`{}|^]*)?$"""
-URL_BAD = re.compile(r"[\s\"'<>\\`{}|^]")
+_URL_BAD = re.compile(r"[\s\"'<>\\`{}|^]")
 
 
-def url_problem(value: str) -> str | None:
-    """The one rule for every URL field: parsed, https, with a host, nothing that could end an attribute."""
-    bad = URL_BAD.search(value)
+def url_problem(value: str, http: bool = False) -> str | None:
+    """The one rule for every URL field: parsed, https, with a host, nothing that could end an attribute.
+    With ``http``, an http URL too (only a preview's site_url: make serve's http://127.0.0.1:8000/)."""
+    bad = _URL_BAD.search(value)
     if bad:
         what = "white space" if bad.group().isspace() else repr(bad.group())
         return f"{value[:60]!r} is not a safe URL: it contains {what}"
@@ -113,10 +114,10 @@ def url_problem(value: str) -> str | None:
         parts.port  # noqa: B018 - raises for a malformed port
     except ValueError as e:
         return f"{value[:60]!r} is not a URL ({e})"
-    if parts.scheme != "https":
+    if parts.scheme != "https" and not (http and parts.scheme == "http"):
         return f"{value[:60]!r} must be an https:// URL"
-    if not parts.hostname or not re.fullmatch(URL_PATTERN, value):
-        return f"{value[:60]!r} is not an https URL with a host name"
+    if not parts.hostname or not re.fullmatch(URL_PATTERN, "https" + value[len(parts.scheme):]):
+        return f"{value[:60]!r} is not an {parts.scheme} URL with a host name"
     return None
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from .chars import bad_character
-from .fields import URL_BAD, url_problem
+from .fields import url_problem
 
 PLUGIN = "actionplan"
 # Per language: its configuration file and the folder of the site it builds into (relative to the root).
@@ -168,14 +168,6 @@ def _text_problem(value: object) -> str | None:
     return bad_character(value) or (f"contains {markup!r}, which the theme prints as it is, as markup; write plain text" if markup else None)
 
 
-def _site_url_problem(value: str) -> str | None:
-    """site_url may be http for a preview (make serve's http://127.0.0.1:8000/); else as every URL."""
-    if value.startswith("http://"):
-        bad = URL_BAD.search(value)
-        return f"{value[:60]!r} is not a safe URL: it contains {bad.group()!r}" if bad else None
-    return url_problem(value)
-
-
 def config_problems(cfg: Mapping[str, Any]) -> list[str]:
     """The values of a configuration that the theme prints into every page, checked as data is:
     plain text without markup, and safe URLs (https, but site_url's http preview)."""
@@ -185,10 +177,10 @@ def config_problems(cfg: Mapping[str, Any]) -> list[str]:
             why = _text_problem(cfg[key])
             if why:
                 out.append(f"{key}: {why}")
-    for key, check in (("site_url", _site_url_problem), ("repo_url", url_problem), ("edit_uri", url_problem)):
+    for key, http in (("site_url", True), ("repo_url", False), ("edit_uri", False)):
         value = cfg.get(key)
         if value:
-            why = check(str(value)) if isinstance(value, str) else f"expected a URL, got {type(value).__name__}"
+            why = url_problem(value, http) if isinstance(value, str) else f"expected a URL, got {type(value).__name__}"
             if why:
                 out.append(f"{key}: {why}")
     extra = cfg.get("extra") or {}
