@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -76,13 +76,16 @@ def table(plan: Plan) -> dict[str, Expansion]:
     return out
 
 
+def _alternatives(names: Iterable[str]) -> str:
+    """A regex alternation of ``names``, the longest first (``AI-ISAC`` before ``AI``); one that
+    matches nothing where there are none."""
+    return "|".join(re.escape(a) for a in sorted(names, key=lambda a: (-len(a), a))) or r"(?!x)x"
+
+
 def mentions(acronyms: Mapping[str, object] | list[str]) -> re.Pattern[str]:
     """Whole-word, case-sensitive mentions of ``acronyms`` in plain text, the longest first
     (``AI-ISAC`` before ``AI``); group 1 is the acronym."""
-    names = sorted(acronyms, key=lambda a: (-len(a), a))
-    if not names:
-        return re.compile(r"(?!x)x")
-    return re.compile(BEFORE + "(" + "|".join(re.escape(a) for a in names) + ")" + AFTER)
+    return re.compile(BEFORE + "(" + _alternatives(acronyms) + ")" + AFTER)
 
 
 def title(e: Expansion, lang: str) -> str:
@@ -99,8 +102,7 @@ class Abbreviations:
         # The acronyms as inert text writes them ("R&D" becomes "R&amp;D"), mapped back to the acronym.
         self._escaped = {str(text.md_text(a)): a for a in expansions}
         self.titles = {a: text.attr(title(e, lang)) for a, e in expansions.items()}
-        names = sorted(self._escaped, key=lambda a: (-len(a), a))
-        alternatives = "|".join(re.escape(a) for a in names) or r"(?!x)x"
+        alternatives = _alternatives(self._escaped)
         # A link (an <abbr> inside one would be a focusable element inside another), a tag or a
         # character reference is skipped whole; anything else may be a mention.
         self._rx = re.compile(r"(<a\b[^>]*>.*?</a>|<[^>]*>|&#?[A-Za-z0-9]+;)|" + BEFORE + "(" + alternatives + ")" + AFTER, re.S)
