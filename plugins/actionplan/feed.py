@@ -15,6 +15,7 @@ from xml.etree import ElementTree as ET
 
 from . import paths
 from .index import Index
+from .instruments import PLAN_DATE
 from .labels import LABELS
 from .render import Renderer
 
@@ -77,7 +78,7 @@ def atom(releases: list[dict[str, Any]], *, lang: str, feed_url: str, changelog_
     L = LABELS[lang]
     ET.register_namespace("", ATOM)
     host = urlsplit(feed_url).hostname or "localhost"
-    first = min((r["date"] for r in releases), default="2025-07-23")
+    first = min((r["date"] for r in releases), default=PLAN_DATE)
     suffix = "" if lang == "en" else f"/{lang}"
 
     def tag(*parts: str) -> str:
