@@ -432,7 +432,7 @@ CASES = [
         "data/changelog.yaml:7: release 0.0.1: record: expected a list, got string"),
     # -- the record (data/record.yaml) ---------------------------------------------------------
     row("record-url-not-a-government-host", edit(RECORD, "https://www.federalregister.gov/", "https://www.federalregister.com/"),
-        "data/record.yaml:42: instrument eo-14179: url: 'www.federalregister.com' is not a government host: the "
+        "data/record.yaml:44: instrument eo-14179: url: 'www.federalregister.com' is not a government host: the "
         "official text must be on govinfo.gov, federalregister.gov, whitehouse.gov or an agency's .gov site"),
     row("record-url-not-https", edit(RECORD, "url: https://www.govinfo.gov/content/pkg/FR-2025-07-28", "url: http://www.govinfo.gov/content/pkg/FR-2025-07-28"),
         "data/record.yaml:11: instrument eo-14318: url: 'http://www.govinfo.gov/content/pkg/FR-2025-07-28/html/2025-1' must be an https:// URL"),
@@ -441,49 +441,87 @@ CASES = [
     row("record-govinfo-url-of-another-document", edit(RECORD, "fr_doc: 2025-18737", "fr_doc: 2025-18738"),
         'data/record.yaml:25: instrument ostp-rfi-2025-18737: url: is FR Doc 2025-18737, but fr_doc is 2025-18738'),
     row("record-citation-format", edit(RECORD, "citation: 90 FR 35385", "citation: 90 F.R. 35385"),
-        "data/record.yaml:10: instrument eo-14318: citation: '90 F.R. 35385' is not a Federal Register citation: volume, FR, first page, e.g. 90 FR 35385"),
+        "data/record.yaml:10: instrument eo-14318: citation: '90 F.R. 35385' is not a Federal Register citation: volume, FR, first page, e.g. 90 FR 35385"
+        " (an instrument's own number, such as NSF 25-546 or RM26-4-000, goes in number; one not printed in the Federal "
+        "Register has no citation: leave the field out)"),
     row("record-fr-doc-format", edit(RECORD, "fr_doc: 2025-14212", "fr_doc: 2025-1421"),
         "data/record.yaml:4: instrument eo-14318: fr_doc: '2025-1421' is not an FR document number such as 2025-14212"),
     row("record-unknown-kind", edit(RECORD, "kind: notice", "kind: press release"),
-        "data/record.yaml:17: instrument ostp-rfi-2025-18737: kind: 'press release' is not one of: executive order, memorandum, notice, rule, report"),
+        "data/record.yaml:17: instrument ostp-rfi-2025-18737: kind: 'press release' is not one of: executive order, "
+        'memorandum, rule, proposed rule, notice, solicitation, guidance, strategy, framework, report, docket, order'),
     row("record-unknown-unit", edit(RECORD, "unit: II.1.1", "unit: II.1.9"),
         "data/record.yaml:13: instrument eo-14318: units[0].unit: unknown unit 'II.1.9'"),
     row("record-unit-listed-twice", edit(RECORD, "  - unit: I.1\n", "  - unit: I.1.1\n"),
-        "data/record.yaml:31: instrument ostp-rfi-2025-18737: units[1].unit: 'I.1.1' listed twice"),
-    row("record-unknown-relation", edit(RECORD, "relation: implements", "relation: implemented"),
-        "data/record.yaml:29: instrument ostp-rfi-2025-18737: units[0].relation: 'implemented' is not one of: implements, related"),
+        "data/record.yaml:32: instrument ostp-rfi-2025-18737: units[1].unit: 'I.1.1' listed twice"),
+    row("record-unknown-relation", edit(RECORD, "relation: orders", "relation: implemented"),
+        "data/record.yaml:29: instrument ostp-rfi-2025-18737: units[0].relation: 'implemented' is not one of: orders, cites, related; write relation: orders"),
     row("record-evidence-two-sentences", edit(RECORD, "input on regulatory reform.", "input on regulatory reform. It asks for more."),
-        'data/record.yaml:33: instrument ostp-rfi-2025-18737: units[1].evidence: holds 2 sentences: quote at most one sentence of the instrument, verbatim'),
+        'data/record.yaml:34: instrument ostp-rfi-2025-18737: units[1].evidence: holds 2 sentences: quote at most one sentence of the instrument, verbatim'),
     row("record-evidence-empty", edit(RECORD, "evidence: To maintain this leadership, we must develop AI systems.", 'evidence: ""'),
-        'data/record.yaml:47: instrument eo-14179: units[0].evidence: must not be empty'),
+        'data/record.yaml:49: instrument eo-14179: units[0].evidence: must not be empty'),
     row("record-evidence-missing", edit(RECORD, "    evidence: To maintain this leadership, we must develop AI systems.\n", ""),
-        'data/record.yaml:45: instrument eo-14179: units[0].evidence: required field is missing'),
+        'data/record.yaml:47: instrument eo-14179: units[0].evidence: required field is missing'),
     row("record-no-units", edit(RECORD, "  units:\n  - unit: I.2.1"
                                        "\n    relation: related\n    evidence: To maintain this leadership, we must develop AI systems.\n", "  units: []\n"),
-        'data/record.yaml:44: instrument eo-14179: units: needs at least 1 item(s)'),
+        'data/record.yaml:46: instrument eo-14179: units: needs at least 1 item(s)'),
     row("record-published-before-signed", edit(RECORD, "signed: '2025-07-23'", "signed: '2025-07-29'"),
         'data/record.yaml:9: instrument eo-14318: published: 2025-07-28 is before the date signed, 2025-07-29'),
     row("record-before-the-plan-not-background", edit(RECORD, "  background: true\n", ""),
-        'data/record.yaml:39: instrument eo-14179: signed: 2025-01-23 is before the plan (2025-07-23): an instrument '
+        'data/record.yaml:41: instrument eo-14179: signed: 2025-01-23 is before the plan (2025-07-23): an instrument '
         'from before the plan is marked background: true'),
     row("record-background-after-the-plan", edit(RECORD, "  citation: 90 FR 35385\n", "  citation: 90 FR 35385\n  background: true\n"),
         'data/record.yaml:11: instrument eo-14318: background: only an instrument from before the plan (2025-07-23) is background; this one is of 2025-07-23'),
     row("record-not-a-calendar-date", edit(RECORD, "published: '2025-01-31'", "published: '2025-02-30'"),
-        "data/record.yaml:40: instrument eo-14179: published: '2025-02-30' is not a calendar date (YYYY-MM-DD)"),
+        "data/record.yaml:42: instrument eo-14179: published: '2025-02-30' is not a calendar date (YYYY-MM-DD)"),
     row("record-unknown-issuer", edit(RECORD, "issuer: OSTP", "issuer: OSPT"),
         "data/record.yaml:21: instrument ostp-rfi-2025-18737: issuer: unknown issuer 'OSPT': an agency ID from agencies.yaml, or 'President'"),
     row("record-duplicate-id", edit(RECORD, "- id: eo-14179", "- id: eo-14318"),
-        'data/record.yaml:34: instrument eo-14318: id: duplicate ID (first at data/record.yaml:1)'),
+        'data/record.yaml:35: instrument eo-14318: id: duplicate ID (first at data/record.yaml:1)'),
     row("record-reserved-id", edit(RECORD, "- id: eo-14179", "- id: index"),
-        "data/record.yaml:34: instrument index: id: 'index' is a path the site itself uses; choose another ID"),
+        "data/record.yaml:35: instrument index: id: 'index' is a path the site itself uses; choose another ID"),
     row("record-upper-case-id", edit(RECORD, "- id: eo-14179", "- id: EO-14179"),
-        "data/record.yaml:34: instrument EO-14179: id: 'EO-14179' is not an ID of lower-case letters, digits and "
+        "data/record.yaml:35: instrument EO-14179: id: 'EO-14179' is not an ID of lower-case letters, digits and "
         "hyphens (it is the URL record/<ID>/), e.g. eo-14318"),
     row("record-misspelled-field", edit(RECORD, "  note: {en: A note", "  notes: {en: A note"),
         'data/record.yaml:26: instrument ostp-rfi-2025-18737: notes: unknown field (known: id, kind, number, fr_doc, '
         'title, title_zh, issuer, signed, published, citation, url, background, note, units)'),
     row("record-file-missing", delete(RECORD),
         'data/record.yaml: file is missing'),
+    # -- what each kind of instrument carries (issue 27): nothing a contributor must invent -----------
+    row("record-kind-in-other-words", edit(RECORD, "kind: solicitation", "kind: program solicitation"),
+        "data/record.yaml:51: instrument nsf-25-546-nairr-oc: kind: 'program solicitation' is not one of: executive "
+        'order, memorandum, rule, proposed rule, notice, solicitation, guidance, strategy, framework, report, docket, '
+        'order; write kind: solicitation'),
+    row("record-solicitation-without-its-number", edit(RECORD, "  number: NSF 25-546\n", ""),
+        'data/record.yaml:51: instrument nsf-25-546-nairr-oc: number: a solicitation has its own solicitation number: '
+        'write number: as printed (e.g. NSF 25-546)'),
+    row("record-own-number-as-citation", edit(RECORD, "  number: NSF 25-546\n", "  number: NSF 25-546\n  citation: NSF 25-546\n"),
+        "data/record.yaml:53: instrument nsf-25-546-nairr-oc: citation: 'NSF 25-546' is not a Federal Register "
+        "citation: volume, FR, first page, e.g. 90 FR 35385 (an instrument's own number, such as NSF 25-546 or "
+        'RM26-4-000, goes in number; one not printed in the Federal Register has no citation: leave the field out)'),
+    row("record-fr-kind-without-citation", edit(RECORD, "  citation: 90 FR 35385\n", ""),
+        'data/record.yaml:2: instrument eo-14318: citation: an executive order is printed in the Federal Register: '
+        'write citation: as printed there (e.g. 90 FR 35385); if it was not printed there, it is another kind'),
+    row("record-citation-without-fr-doc", edit(RECORD, "  number: NSF 25-546\n", "  number: NSF 25-546\n  citation: 90 FR 1\n"),
+        'data/record.yaml:53: instrument nsf-25-546-nairr-oc: fr_doc: a Federal Register citation comes with the '
+        "document's FR Doc. number: write fr_doc: as printed (e.g. 2025-14212)"),
+    row("record-orders-without-section", edit(RECORD, "    section: SUMMARY\n", ""),
+        "data/record.yaml:28: instrument ostp-rfi-2025-18737: units[0].section: orders rests on the instrument's "
+        'operative text: write section: where the quoted sentence is, as printed (e.g. Sec. 3(b)); if it is only '
+        'named, write relation: cites'),
+    row("record-orders-on-the-purpose", edit(RECORD, "section: SUMMARY", "section: Section 1. Purpose"),
+        "data/record.yaml:31: instrument ostp-rfi-2025-18737: units[0].relation: 'Section 1. Purpose' states the "
+        "instrument's purpose, not what it directs: quote its operative text for orders, or write relation: cites (it "
+        'names the plan) or related (our judgement)'),
+    row("record-cites-without-the-plan", edit(RECORD, "  - unit: II.1.1\n    relation: related", "  - unit: II.1.1\n    relation: cites"),
+        'data/record.yaml:15: instrument eo-14318: units[0].evidence: cites rests on a sentence that names the plan: '
+        'quote the sentence with "Action Plan" in it, or write relation: related (our judgement)'),
+    row("record-executive-order-number", edit(RECORD, "number: EO 14318", "number: Executive Order 14318"),
+        "data/record.yaml:3: instrument eo-14318: number: 'Executive Order 14318' is not an executive order's number: "
+        'write EO and its five digits, e.g. EO 14318'),
+    row("record-relation-in-other-words", edit(RECORD, "relation: orders", "relation: implements"),
+        "data/record.yaml:29: instrument ostp-rfi-2025-18737: units[0].relation: 'implements' is not one of: orders, "
+        'cites, related; write relation: orders (its operative text directs the step) or cites (it only names the plan)'),
 ]
 
 
@@ -959,8 +997,9 @@ def test_record_problems_are_reported_with_the_others(tmp_path: Path) -> None:
     assert problems_of(root) == [
         "data/pillars/I.yaml:13: action I.1.1: lead: unknown agency 'OSPT' (not in agencies.yaml)",
         "data/record.yaml:13: instrument eo-14318: units[0].unit: unknown unit 'II.1.9'",
-        "data/record.yaml:41: instrument eo-14179: citation: '90 FR' is not a Federal Register citation: volume, FR, first page, "
-        "e.g. 90 FR 35385",
+        "data/record.yaml:43: instrument eo-14179: citation: '90 FR' is not a Federal Register citation: volume, FR, first page, "
+        "e.g. 90 FR 35385 (an instrument's own number, such as NSF 25-546 or RM26-4-000, goes in number; one not printed "
+        "in the Federal Register has no citation: leave the field out)",
     ]
 
 
@@ -1000,7 +1039,7 @@ CLI_CASES = [
     pytest.param(write_bytes(AGENCIES, lambda b: b"\xef\xbb\xbf" + b),
                  "data/agencies.yaml:1: starts with a byte-order mark; save as UTF-8 without BOM", id="byte-order-mark"),
     pytest.param(edit(RECORD, "https://www.federalregister.gov/", "https://www.federalregister.com/"),
-                 "data/record.yaml:42: instrument eo-14179: url: 'www.federalregister.com' is not a government host: the official "
+                 "data/record.yaml:44: instrument eo-14179: url: 'www.federalregister.com' is not a government host: the official "
                  "text must be on govinfo.gov, federalregister.gov, whitehouse.gov or an agency's .gov site", id="record-host"),
 ]
 

@@ -17,7 +17,7 @@ import yaml
 
 from actionplan import paths
 from actionplan.index import Index
-from actionplan.instruments import PLAN_DATE
+from actionplan.instruments import KINDS, PLAN_DATE
 from actionplan.labels import LABELS
 from actionplan.validate.record import gov_host_problem, sentences_in
 
@@ -82,20 +82,22 @@ def test_every_quotation_is_non_empty_and_at_most_one_sentence() -> None:
             assert sentences_in(text) == 1, (e["id"], u["unit"])
 
 
-def test_every_unit_referenced_exists_and_relations_are_the_two(index: Index) -> None:
+def test_every_unit_referenced_exists_and_relations_are_the_three(index: Index) -> None:
     known = set(index.plan.unit_ids())
     for e in RAW:
         for u in e["units"]:
             assert u["unit"] in known, (e["id"], u["unit"])
-            assert u["relation"] in ("implements", "related")
+            assert u["relation"] in ("orders", "cites", "related")
+            if u["relation"] == "orders":  # rests on operative text, whose place is given
+                assert u.get("section"), (e["id"], u["unit"])
 
 
 def test_dates_are_ordered() -> None:
     for e in RAW:
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["published"]), e["id"]
-        if e["signed"]:
+        if e.get("signed"):
             assert e["published"] >= e["signed"], e["id"]
-        first = e["signed"] or e["published"]
+        first = e.get("signed") or e["published"]
         if e.get("background"):
             assert first < PLAN_DATE, e["id"]
         else:
@@ -104,6 +106,11 @@ def test_dates_are_ordered() -> None:
 
 def test_citations_and_govinfo_urls_agree() -> None:
     for e in RAW:
+        if KINDS[e["kind"]].fr:  # printed in the Federal Register: cited there, with its document number
+            assert e.get("citation") and e.get("fr_doc"), e["id"]
+        if e.get("citation") is None:
+            assert not KINDS[e["kind"]].fr and "govinfo.gov" not in e["url"], e["id"]
+            continue
         assert re.fullmatch(r"[1-9]\d{0,2} FR [1-9]\d{0,5}", e["citation"]), e["id"]
         m = re.search(r"/FR-(\d{4}-\d{2}-\d{2})/html/(\d{4}-\d{5})\.htm$", e["url"])
         if m:
@@ -233,7 +240,7 @@ def _tags(page: str, name: str) -> list[dict[str, str]]:
     return found
 
 
-def _coverage(index: Index) -> dict[str, tuple[int, int, int]]:
+def _coverage(index: Index) -> dict[str, tuple[int, int, int, int]]:
     out = {}
     for p in index.plan.pillars:
         actions = [a.id for g in p.goals for a in g.actions]
@@ -243,8 +250,7 @@ def _coverage(index: Index) -> dict[str, tuple[int, int, int]]:
                 continue
             for u in e["units"]:
                 raw.setdefault(u["unit"], []).append(u["relation"])
-        out[p.id] = (len(actions), sum(1 for a in actions if "implements" in raw.get(a, [])),
-                     sum(1 for a in actions if "related" in raw.get(a, [])))
+        out[p.id] = (len(actions), *(sum(1 for a in actions if rel in raw.get(a, [])) for rel in ("orders", "cites", "related")))
     return out
 
 
@@ -256,14 +262,19 @@ def test_coverage_on_the_home_page_and_in_its_figure(site: Path, index: Index, l
     section = _section(page, "record")
     table = _text(section.split("<figure")[0])
     counts = _coverage(index)
-    for pid, (n, impl, rel) in counts.items():
-        assert f"{L['pillar']} {pid} {n} {impl} {rel}" in table, (pid, table)
+    for pid, (n, orders, cites, rel) in counts.items():
+        assert f"{L['pillar']} {pid} {n} {orders} {cites} {rel}" in table, (pid, table)
     assert sum(v[0] for v in counts.values()) == 103
     svg = re.search(r'<svg[^>]*aria-labelledby="ap-rfig-title-[a-z]+"[^>]*>.*?</svg>', section, re.S)
     assert svg and L["record_figure"] in svg.group(0)
-    for pid, (_, impl, rel) in counts.items():
-        assert f"{L['col_implements']}: {impl}<" in svg.group(0).split(f"{L['pillar']} {pid}<")[1]
-        assert f"{L['col_related']}: {rel}<" in svg.group(0).split(f"{L['pillar']} {pid}<")[1]
+    for pid, (_, orders, cites, rel) in counts.items():
+        bars = svg.group(0).split(f"{L['pillar']} {pid}<")[1]
+        assert f"{L['col_orders']}: {orders}<" in bars and f"{L['col_cites']}: {cites}<" in bars
+        assert f"{L['col_related']}: {rel}<" in bars
+    # The relations are defined where the chart shows them.
+    after = section.split("</figure>")[1]
+    for rel in ("orders", "cites", "related"):
+        assert _text(L[f"rel_def_{rel}"]) in _text(after), rel
 
 
 @pytest.mark.slow
@@ -299,15 +310,15 @@ def test_the_export_carries_the_record(site: Path, index: Index) -> None:
         {(i.id, link.unit, link.evidence) for i in index.instruments.values() for link in i.units}
 
 
-def test_the_contributing_worked_example_is_a_real_entry_in_both_languages() -> None:
-    """CONTRIBUTING's example (zh and en) is an entry of data/record.yaml, word for word, so it is valid."""
+def test_the_contributing_worked_examples_are_real_entries_in_both_languages() -> None:
+    """CONTRIBUTING's examples (zh and en) are entries of data/record.yaml, word for word, so they are
+    valid; one of them is an instrument without a Federal Register citation (issue 27)."""
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     examples = []
     for anchor in ("zh-record", "en-record"):
-        part = text.split(f'<a id="{anchor}"></a>', 1)[1]
-        block = re.search(r"```yaml\n(.*?)```", part, re.S)
-        assert block, anchor
-        examples.append(block.group(1))
-    assert examples[0] == examples[1]
-    entry = yaml.safe_load(examples[0])[0]
-    assert entry in RAW
+        part = text.split(f'<a id="{anchor}"></a>', 1)[1].split("<a id=", 1)[0]
+        examples.append(re.findall(r"```yaml\n(.*?)```", part, re.S))
+    assert examples[0] == examples[1] and len(examples[0]) == 2
+    entries = [yaml.safe_load(block)[0] for block in examples[0]]
+    assert all(e in RAW for e in entries)
+    assert any("citation" not in e and not KINDS[e["kind"]].fr for e in entries)

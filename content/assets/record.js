@@ -1,4 +1,4 @@
-/* The record's timeline (record/): filter the instruments by pillar, issuer and kind.
+/* The record's timeline (record/): filter the instruments by pillar, issuer, relation and kind.
    Progressive enhancement: without this script the form stays hidden and every instrument is shown. */
 (function () {
   "use strict";
@@ -10,13 +10,15 @@
         var want = {
           pillar: form.elements.pillar.value,
           agency: form.elements.agency.value,
-          kind: form.elements.kind.value
+          kind: form.elements.kind.value,
+          relation: form.elements.relation.value
         };
         var shown = 0;
         items.forEach(function (item) {
           var ok = (!want.pillar || (item.getAttribute("data-pillar") || "").split(" ").indexOf(want.pillar) >= 0) &&
             (!want.agency || item.getAttribute("data-agency") === want.agency) &&
-            (!want.kind || item.getAttribute("data-kind") === want.kind);
+            (!want.kind || item.getAttribute("data-kind") === want.kind) &&
+            (!want.relation || (item.getAttribute("data-relation") || "").split(" ").indexOf(want.relation) >= 0);
           item.hidden = !ok;
           if (ok) shown += 1;
         });

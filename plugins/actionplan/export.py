@@ -89,10 +89,11 @@ def build(ix: Index, site_url: str, version: str) -> dict[str, Any]:
     ]
     out["record"] = [
         {"id": i.id, "kind": i.kind, "number": i.number, "fr_doc": i.fr_doc, "title": {"en": i.title, "zh": i.title_zh},
-         "issuer": i.issuer, "signed": i.signed, "published": i.published, "citation": i.citation, "source_url": i.url,
+         "issuer": i.issuer, "signed": i.signed, "published": i.published, "citation": i.citation,
+         "reference": {"type": i.reference[0], "value": i.reference[1]} if i.reference else None, "source_url": i.url,
          "background": i.background, "note": i.note.model_dump() if i.note else None,
          "url": paths.site_path(paths.instrument(i.id), lang), "url_en": paths.site_path(paths.instrument(i.id), "en"),
-         "units": [{"unit": u.unit, "relation": u.relation, "evidence": u.evidence} for u in i.units]}
+         "units": [{"unit": u.unit, "relation": u.relation, "evidence": u.evidence, "section": u.section} for u in i.units]}
         for i in ix.instruments.values()  # newest first
     ]
     return out
@@ -227,12 +228,14 @@ def record_csv(doc: dict[str, Any]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["id", "kind", "number", "fr_doc", "title", "title_zh", "issuer", "signed", "published", "citation",
-                "source_url", "background", "unit", "relation", "evidence"])
+                "reference_type", "reference", "source_url", "background", "unit", "relation", "evidence", "section"])
     for i in doc["record"]:
         for link in i["units"]:
-            w.writerow(map(cell, [i["id"], i["kind"], i["number"], i["fr_doc"] or "", i["title"]["en"], i["title"]["zh"] or "", i["issuer"],
-                                  i["signed"] or "", i["published"], i["citation"], i["source_url"], "true" if i["background"] else "false",
-                                  link["unit"], link["relation"], link["evidence"]]))
+            ref = i["reference"] or {"type": "", "value": ""}
+            w.writerow(map(cell, [i["id"], i["kind"], i["number"] or "", i["fr_doc"] or "", i["title"]["en"], i["title"]["zh"] or "",
+                                  i["issuer"], i["signed"] or "", i["published"], i["citation"] or "", ref["type"], ref["value"],
+                                  i["source_url"], "true" if i["background"] else "false",
+                                  link["unit"], link["relation"], link["evidence"], link["section"] or ""]))
     return buf.getvalue()
 
 

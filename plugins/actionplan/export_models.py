@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .fields import CRITIQUE_KINDS, ActionId, AgencyId, Bilingual, CritiqueId, GoalId, Page, PillarId, Text, Url, Version
 from .filespec import clean_schema
-from .instruments import INSTRUMENT_KINDS, RELATIONS
+from .instruments import INSTRUMENT_KINDS, REFERENCE_TYPES, RELATIONS
 from .provenance import CommentarySource
 from .records import InstrumentId
 
@@ -122,6 +122,14 @@ class RecordUnitOut(Out):
     unit: str
     relation: Annotated[str, Text(enum=RELATIONS)]
     evidence: AnyText
+    section: str | None  # where in the instrument the evidence is, as printed
+
+
+class ReferenceOut(Out):
+    """The instrument's own identifier, typed: a Federal Register citation, or its own number."""
+
+    type: Annotated[str, Text(enum=REFERENCE_TYPES)]
+    value: str
 
 
 class RecordOut(Out):
@@ -129,13 +137,14 @@ class RecordOut(Out):
 
     id: InstrumentId
     kind: Annotated[str, Text(enum=INSTRUMENT_KINDS)]
-    number: str
+    number: str | None
     fr_doc: str | None
     title: TextEn
     issuer: AgencyId
     signed: str | None
     published: str
-    citation: str
+    citation: str | None  # the Federal Register citation, for an instrument printed there
+    reference: ReferenceOut | None  # None: cited by title, issuer, date and address alone
     source_url: Url
     background: bool
     note: Bilingual | None  # our note, in both languages
@@ -144,14 +153,16 @@ class RecordOut(Out):
     units: Annotated[tuple[RecordUnitOut, ...], Field(min_length=1)]
 
 
-EXPORT_SCHEMA_VERSION = "2.0"  # 2.0: our notes {en, zh}; commentary_source
+# 2.0: our notes {en, zh}; commentary_source. 3.0: the record's relations are orders / cites / related
+# (implements is gone), number and citation may be null (kinds without them), reference, section.
+EXPORT_SCHEMA_VERSION = "3.0"
 
 
 class PlanOut(Out):
     """America's AI Action Plan, annotated: export/plan.json"""
 
     model_config = ConfigDict(extra="forbid", frozen=True, title="America's AI Action Plan, annotated: export/plan.json")
-    schema_version: Literal["2.0"]
+    schema_version: Literal["3.0"]
     dataset_version: Version
     title: str
     publisher: str

@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 
 from . import paths
 from .index import Index
-from .instruments import PLAN_DATE
+from .instruments import PLAN_DATE, RELATIONS
 from .labels import LABELS
 from .render import Renderer
 
@@ -35,12 +35,14 @@ def releases_of(ix: Index, r: Renderer) -> list[dict[str, Any]]:
         title = " ".join(((i.title_zh if r.lang == "zh" else None) or i.title).split())
         relations = L["feed_list_sep"].join(
             L["feed_relation"].format(relation=L[f"feed_rel_{rel}"], units=", ".join(u.unit for u in i.units if u.relation == rel))
-            for rel in ("implements", "related") if any(u.relation == rel for u in i.units))
+            for rel in RELATIONS if any(u.relation == rel for u in i.units))
         dates = (L["feed_signed"].format(signed=i.signed, published=i.published) if i.signed
                  else L["feed_published"].format(published=i.published))
-        return {"id": iid, "number": i.number, "title": title, "url": r.permalink(paths.instrument(iid)),
+        name = L["feed_name"].format(number=i.number, title=title) if i.number else title
+        return {"id": iid, "name": name, "title": title, "url": r.permalink(paths.instrument(iid)),
                 "official": i.url, "added": "added" if first_named.get(iid) == version else "updated",
-                "about": L["feed_about"].format(number=i.number, title=title, dates=dates, citation=i.citation, relations=relations)}
+                "about": L["feed_about"].format(name=name, dates=dates, relations=relations,
+                                                citation=L["feed_list_sep"] + i.citation if i.citation else "")}
 
     return [{"version": rel.version, "date": rel.date,
              "summary": " ".join((rel.summary_zh if r.lang == "zh" else rel.summary_en).split()),
@@ -71,7 +73,7 @@ def feed(ix: Index, r: Renderer) -> str:
 def atom(releases: list[dict[str, Any]], *, lang: str, feed_url: str, changelog_url: str, title: str, author: str) -> str:
     """An Atom feed of the releases, newest first, and one entry per unit a release changed and per
     instrument of the record it added or updated. ``releases`` are ``{"version", "date", "summary",
-    "url" (its changelog entry), "units": [{"id", "title", "url"}], "record": [{"id", "number",
+    "url" (its changelog entry), "units": [{"id", "title", "url"}], "record": [{"id", "name",
     "title", "url" (its page), "official" (the official text), "added" ("added" or "updated"),
     "about"}]}``. Entry IDs are permanent; the Chinese feed's carry ``/zh``, so the two feeds
     never share an entry."""
@@ -116,7 +118,7 @@ def atom(releases: list[dict[str, Any]], *, lang: str, feed_url: str, changelog_
             added = i["added"] == "added"
             e = el(root, "entry")
             el(e, "id", tag("record", i["id"]) if added else tag("record", i["id"], r["version"]))
-            el(e, "title", L["feed_added" if added else "feed_updated"].format(number=i["number"], title=i["title"]))
+            el(e, "title", L["feed_added" if added else "feed_updated"].format(name=i["name"]))
             el(e, "updated", stamp)
             el(e, "link", rel="alternate", type="text/html", href=i["url"])
             el(e, "link", rel="related", type="text/html", href=i["official"], title=L["feed_official"])

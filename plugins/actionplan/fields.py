@@ -48,6 +48,9 @@ class Text:
     url: bool = False
     one_line: bool = False  # a title, a number, a summary: a line break would end a RIS tag or a Markdown line
     hint: str = ""  # what a value matching ``pattern`` looks like, for the message (e.g. "a citation such as 90 FR 35385")
+    # Values contributors write for an ``enum`` that is not one, each with what to write instead:
+    # ("program solicitation", "kind: solicitation"). Pairs, not a dict: the type stays hashable.
+    instead: tuple[tuple[str, str], ...] = ()
 
     def check(self, value: str) -> str:
         if not value.strip():
@@ -60,7 +63,9 @@ class Text:
         if self.one_line and "\n" in value:
             raise PydanticCustomError("ap_text", "must be one line: it contains a line break")
         if self.enum and value not in self.enum:
-            raise PydanticCustomError("ap_text", f"{value!r} is not one of: {', '.join(self.enum)}")
+            hint = dict(self.instead).get(value.strip().lower())
+            advice = f"; write {hint}" if hint else ""
+            raise PydanticCustomError("ap_text", f"{value!r} is not one of: {', '.join(self.enum)}{advice}")
         if self.url:
             bad = url_problem(value)
             if bad:

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import abbr, cite, paths, provenance, text
 from .index import Index
+from .instruments import RELATIONS
 from .labels import LABELS
 from .model import PRESIDENT, Action, CommentaryUnit, Instrument, Where
 from .templating import Page, environment
@@ -235,17 +237,30 @@ class Renderer:
     def instrument_view(self, i: Instrument, from_src: str) -> dict[str, Any]:
         """An instrument as the templates show it: title as printed (English) and, in Chinese, our
         unofficial translation beside it when we have one."""
+        refs = [x for x in (i.number, i.citation) if x]  # its own identifiers, as printed (a strategy may have none)
         return {"i": i, "link": paths.rel_md(from_src, paths.instrument(i.id)), "kind": self.L[f"rkind_{i.kind}"],
-                "issuer": self.issuer_name(i.issuer), "title_zh": i.title_zh if self.lang == "zh" else None}
+                "issuer": self.issuer_name(i.issuer), "title_zh": i.title_zh if self.lang == "zh" else None, "refs": refs,
+                "relations": " ".join(rel for rel in RELATIONS if any(link.relation == rel for link in i.units))}
+
+    def instrument_entry(self, i: Instrument, from_src: str) -> dict[str, Any]:
+        """An instrument as a list shows it (the timeline, an agency's page): with the pillars it
+        bears on and each unit it relates to, linked, with the relation."""
+        pillars = sorted({link.unit.split(".")[0] for link in i.units if link.unit != "intro"}, key=("I", "II", "III").index)
+        return {**self.instrument_view(i, from_src), "pillars": " ".join(pillars),
+                "units": [(link.unit, self.link(from_src, link.unit), self.L[f"rel_{link.relation}"]) for link in i.units]}
 
     def record_views(self, uid: str, from_src: str) -> list[dict[str, Any]]:
         """The instruments related to ``uid``, newest first, each with its relation and evidence."""
         return [{**self.instrument_view(i, from_src), "relation": link.relation, "rel_label": self.L[f"rel_{link.relation}"],
-                 "evidence": link.evidence} for i, link in self.ix.record_of.get(uid, [])]
+                 "evidence": link.evidence, "section": link.section} for i, link in self.ix.record_of.get(uid, [])]
+
+    def record_hosts(self) -> list[str]:
+        """The hosts whose official texts the record was read on (``www.`` dropped), in order."""
+        return sorted({(urlsplit(i.url).hostname or "").removeprefix("www.") for i in self.plan.record})
 
     def record_coverage(self) -> list[dict[str, Any]]:
-        """Per pillar: its actions, those with an instrument (since the plan) that implements them, and
-        those with a related one."""
+        """Per pillar: its actions, and for each relation those with an instrument since the plan that
+        relates to them so (an action may count under more than one relation)."""
         rows = []
         for p in self.plan.pillars:
             actions = [a.id for a in self.plan.actions(p.id)]
@@ -255,7 +270,7 @@ class Renderer:
                                                      for i, link in self.ix.record_of.get(a, [])))
 
             rows.append({"id": p.id, "label": self.label(p.id), "link": self.link(paths.HOME, p.id), "actions": len(actions),
-                         "implements": having("implements"), "related": having("related")})
+                         **{rel: having(rel) for rel in RELATIONS}})
         return rows
 
     def front(self, src: str, **meta: Any) -> str:
@@ -278,7 +293,8 @@ class Renderer:
         return {
             "L": self.L, "lang": self.lang, "src": src, "home": paths.rel_md(src, paths.HOME),
             "other_lang": self.other, "other_link": paths.rel_url(here, paths.site_path(src, self.other)),
-            "other_name": self.L["other_name"], "permalink": self.permalink(src), "abbrs": self.abbr.page(), **extra,
+            "other_name": self.L["other_name"], "permalink": self.permalink(src), "abbrs": self.abbr.page(),
+            "record_total": len(self.plan.record), "record_hosts": self.L["src_sep"].join(self.record_hosts()), **extra,
         }
 
     def page(self, template: str, src: str, where: Where, meta: dict[str, Any], **ctx: Any) -> Page:

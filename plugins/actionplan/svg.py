@@ -66,17 +66,19 @@ def figure(pillars: Sequence[Box], lang: str, src: str) -> str:
     return "".join(out)
 
 
-BAR_W, BAR_ROW, BAR_LABEL = 520, 62, 150
+BAR_W, BAR_ROW, BAR_LABEL = 520, 84, 150
+# One bar per relation, in instruments.RELATIONS order: the class that colours it, the label that names it.
+RELATION_BARS = (("orders", "ap-fig-orders", "col_orders"), ("cites", "ap-fig-cites", "col_cites"), ("related", "ap-fig-rel", "col_related"))
 
 
 def record_figure(rows: Sequence[Mapping[str, object]], lang: str, src: str) -> str:
-    """Coverage of the record, per pillar: of its actions, how many have an instrument that
-    implements them and how many a related one; bars to scale, each pillar a link."""
+    """Coverage of the record, per pillar: of its actions, how many have an instrument of each
+    relation (orders, cites, related); bars to scale, each pillar a link."""
     here = paths.site_path(src, lang)
     L = LABELS[lang]
     peak = max([int(str(x["actions"])) for x in rows] + [1])
     width = BAR_LABEL + BAR_W + 60
-    height = len(rows) * BAR_ROW + 48
+    height = len(rows) * BAR_ROW + 24 * len(RELATION_BARS) + 12
     out = [
         f'<figure class="ap-figure ap-record-figure"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'role="group" aria-labelledby="ap-rfig-title-{lang}" class="ap-svg ap-svg-record">',
@@ -84,22 +86,22 @@ def record_figure(rows: Sequence[Mapping[str, object]], lang: str, src: str) -> 
     ]
     for n, row in enumerate(rows):
         y = n * BAR_ROW + 6
-        total, impl, rel = (int(str(row[k])) for k in ("actions", "implements", "related"))
+        total = int(str(row["actions"]))
         href = escape(paths.rel_url(here, paths.site_path(paths.unit(str(row["id"])), lang)))
         scale = BAR_W / peak
         out.append(f'<a href="{href}"><text x="0" y="{y + 22}" class="ap-rfig-label">{escape(L["pillar"])} {escape(str(row["id"]))}</text>'
                    f'<text x="0" y="{y + 40}" class="ap-fig-count">{escape(L["col_actions"])} {total}</text></a>')
-        for k, (count, cls, key) in enumerate(((impl, "ap-fig-impl", "col_implements"), (rel, "ap-fig-rel", "col_related"))):
+        for k, (rel, cls, key) in enumerate(RELATION_BARS):
+            count = int(str(row[rel]))
             by = y + 6 + k * 24
             out.append(f'<rect class="ap-fig-track" x="{BAR_LABEL}" y="{by}" width="{total * scale:.1f}" height="18" rx="3"/>'
                        f'<rect class="{cls}" x="{BAR_LABEL}" y="{by}" width="{count * scale:.1f}" height="18" rx="3">'
                        f'<title>{escape(L[key])}: {count}</title></rect>'
                        f'<text x="{BAR_LABEL + total * scale + 6:.1f}" y="{by + 14}" class="ap-fig-count">{count}</text>')
     ly = len(rows) * BAR_ROW + 16
-    out.append(f'<rect class="ap-fig-impl" x="{BAR_LABEL}" y="{ly - 11}" width="14" height="12"/>'
-               f'<text x="{BAR_LABEL + 20}" y="{ly}" class="ap-fig-count">{escape(L["col_implements"])}</text>'
-               f'<rect class="ap-fig-rel" x="{BAR_LABEL}" y="{ly + 7}" width="14" height="12"/>'
-               f'<text x="{BAR_LABEL + 20}" y="{ly + 18}" class="ap-fig-count">{escape(L["col_related"])}</text>')
+    for k, (_rel, cls, key) in enumerate(RELATION_BARS):
+        out.append(f'<rect class="{cls}" x="{BAR_LABEL}" y="{ly - 11 + 18 * k}" width="14" height="12"/>'
+                   f'<text x="{BAR_LABEL + 20}" y="{ly + 18 * k}" class="ap-fig-count">{escape(L[key])}</text>')
     out.append("</svg>")
     out.append(f"<figcaption>{escape(L['record_figure_caption'])}</figcaption></figure>")
     return "".join(out)

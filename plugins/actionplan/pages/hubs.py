@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import paths, text
+from ..index import newest_first
 from ..model import Where
 from ..render import Renderer, compare_query
 from ..templating import Page
@@ -25,6 +26,7 @@ def agency_page(r: Renderer, aid: str) -> Page:
     meta = r.hub(src, title, description, agency=aid)
     return r.page("agency.md.j2", src, a.where, meta, a=a, name=name, leads=items(r.ix.leads.get(aid, [])),
                      named=items(r.ix.names.get(aid, [])), index=paths.rel_md(src, paths.AGENCIES),
+                     instruments=[r.instrument_entry(i, src) for i in newest_first(r.plan.record) if i.issuer == aid],
                      search={"uid": aid, "kind": "agency", "pillar": "", "title": meta["title"]})
 
 

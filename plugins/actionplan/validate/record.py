@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from .. import paths
-from ..instruments import PLAN_DATE
+from ..instruments import KINDS, PLAN_DATE
 from ..model import PRESIDENT, Instrument, Plan
 from ..problems import Problem, Where
 from . import dupes
@@ -43,6 +44,49 @@ def sentences_in(text: str) -> int:
             continue
         count += 1
     return count
+
+
+# Where an instrument states why, not what it directs: a relation `orders` cannot rest on these.
+_PREAMBLE = re.compile(r"(?i)\b(purpose|policy|background|preamble|whereas|findings)\b")
+
+
+def _a(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
+def kind_problems(inst: Instrument, at: Callable[[str], Where]) -> list[Problem]:
+    """What ``inst``'s kind requires of it (``instruments.KINDS``), each problem saying what to write."""
+    rec, k, out = f"instrument {inst.id}", KINDS[inst.kind], []
+    if k.fr:
+        for field, example in (("citation", "90 FR 35385"), ("fr_doc", "2025-14212")):
+            if getattr(inst, field) is None:
+                out.append(Problem(at("kind"), rec, field, f"{_a(inst.kind)} {inst.kind} is printed in the Federal Register: write {field}: as "
+                                   f"printed there (e.g. {example}); if it was not printed there, it is another kind"))
+    elif inst.citation and not inst.fr_doc:
+        out.append(Problem(at("citation"), rec, "fr_doc", "a Federal Register citation comes with the document's FR Doc. number: "
+                           "write fr_doc: as printed (e.g. 2025-14212)"))
+    if k.number_type and inst.number is None:
+        out.append(Problem(at("kind"), rec, "number", f"{_a(inst.kind)} {inst.kind} has its own {k.number_type}: write number: as printed "
+                           f"(e.g. {k.example})"))
+    if inst.kind == "executive order" and inst.number and not re.fullmatch(r"EO [1-9][0-9]{4}", inst.number):
+        out.append(Problem(at("number"), rec, "number", f"{inst.number!r} is not an executive order's number: write EO and its "
+                           "five digits, e.g. EO 14318"))
+    for n, link in enumerate(inst.units):
+        if link.relation == "cites" and "action plan" not in link.evidence.lower():
+            out.append(Problem(Where(inst.where.file, link.lines.get("evidence", link.where.line or inst.where.line)), rec,
+                               f"units[{n}].evidence", "cites rests on a sentence that names the plan: quote the sentence with "
+                               "\"Action Plan\" in it, or write relation: related (our judgement)"))
+        if link.relation != "orders":
+            continue
+        lw = Where(inst.where.file, link.lines.get("section", link.where.line or inst.where.line))
+        if link.section is None:
+            out.append(Problem(lw, rec, f"units[{n}].section", "orders rests on the instrument's operative text: write section: "
+                               "where the quoted sentence is, as printed (e.g. Sec. 3(b)); if it is only named, write relation: cites"))
+        elif _PREAMBLE.search(link.section) or (inst.kind == "executive order" and re.fullmatch(r"Sec\. 1\.?", link.section)):
+            out.append(Problem(lw, rec, f"units[{n}].relation", f"{link.section!r} states the instrument's purpose, not what it "
+                               "directs: quote its operative text for orders, or write relation: cites (it names the plan) "
+                               "or related (our judgement)"))
+    return out
 
 
 def _date(value: str) -> str | None:
@@ -83,6 +127,7 @@ def validate_record(plan: Plan) -> list[Problem]:
         if inst.issuer != PRESIDENT and inst.issuer not in agencies:
             problems.append(Problem(at("issuer"), rec, "issuer",
                                     f"unknown issuer {inst.issuer!r}: an agency ID from agencies.yaml, or {PRESIDENT!r}"))
+        problems.extend(kind_problems(inst, at))
         dates_ok = True
         for field in ("signed", "published"):
             value = getattr(inst, field)
