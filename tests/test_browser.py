@@ -284,7 +284,7 @@ def test_print_keeps_text_id_permalink_and_citation(browser, server: str, tmp_pa
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
-def test_the_timeline_filters_by_pillar_issuer_and_kind(browser, server: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_timeline_filters_by_pillar_issuer_kind_and_relation(browser, server: str, lang: str) -> None:  # type: ignore[no-untyped-def]
     """The filter shows only the entries that match; without JavaScript it stays hidden and all are shown."""
     context, page = new_page(browser)
     page.goto(server + lang + "record/")
@@ -306,6 +306,12 @@ def test_the_timeline_filters_by_pillar_issuer_and_kind(browser, server: str, la
     assert shown() and all(items.nth(i).get_attribute("data-kind") == "notice" for i in range(total) if items.nth(i).is_visible())
     page.select_option("select[name=agency]", "President")
     assert shown() == [], "no presidential notice"
+    page.select_option("select[name=agency]", "")
+    page.select_option("select[name=kind]", "")
+    page.select_option("select[name=relation]", "orders")
+    rels = {i: (items.nth(i).get_attribute("data-relation") or "").split() for i in range(total)}
+    want = [items.nth(i).get_attribute("id") for i in range(total) if "orders" in rels[i]]
+    assert shown() == want and 0 < len(want) < total
     context.close()
     context, page = new_page(browser, java_script_enabled=False)
     page.goto(server + lang + "record/")

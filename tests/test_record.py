@@ -156,12 +156,19 @@ def test_every_action_and_goal_page_has_its_since_the_plan_section(site: Path, i
             assert L["no_record"] in words, uid
             continue
         assert L["no_record"] not in words, uid
+        # Every relation shown is defined beside it, and the record says what it leaves out.
+        for rel in ("orders", "cites", "related"):
+            assert _text(L[f"rel_def_{rel}"]) in words, (uid, rel)
+        assert _text(L["record_absence"].format(n=len(index.instruments))) in words, uid
         positions = []
         for inst, link in items:
             assert " ".join(link.evidence.split()) in words, (uid, inst.id)  # the evidence, verbatim
             assert f'href="{html.escape(inst.url)}"' in since, (uid, inst.id)  # the official text
-            assert inst.citation in words and inst.published in words and " ".join(inst.title.split()) in words
+            assert all(ref in words for ref in (inst.number, inst.citation) if ref), (uid, inst.id)  # its own identifiers
+            assert inst.published in words and " ".join(inst.title.split()) in words
             assert L[f"rel_{link.relation}"] in words
+            if link.section:
+                assert _text(L["evidence_in"].format(section=link.section)) in words, (uid, inst.id)
             positions.append(words.index(" ".join(inst.title.split())))
         assert positions == sorted(positions), f"{uid}: not newest first"
 
@@ -187,7 +194,13 @@ def test_each_instrument_has_a_page_listing_its_units_with_the_evidence(site: Pa
     for inst in index.instruments.values():
         page = _html(site, paths.site_path(paths.instrument(inst.id), lang))
         words = _text(page)
-        assert " ".join(inst.title.split()) in words and inst.citation in words and inst.number in words
+        assert " ".join(inst.title.split()) in words
+        ref = inst.reference  # typed: an FR citation, a solicitation or docket number, or none (then said so)
+        if ref is None:
+            assert L["no_reference"] in words, inst.id
+        else:
+            assert f"{L['idtype_' + ref[0]]}{L['label_sep']}{ref[1]}".replace(" ", "") in words.replace(" ", ""), inst.id
+        assert all(x in words for x in (inst.number, inst.citation, inst.fr_doc) if x), inst.id
         assert f'href="{html.escape(inst.url)}"' in page
         if lang == "zh" and inst.title_zh:
             assert inst.title_zh in words and L["title_unofficial"] in words
@@ -195,30 +208,40 @@ def test_each_instrument_has_a_page_listing_its_units_with_the_evidence(site: Pa
             assert L["title_original"] in words
         units = _text(_section(page, "units"))
         for link in inst.units:
-            assert " ".join(link.evidence.split()) in units and link.unit in units, (inst.id, link.unit)
+            assert " ".join(link.evidence.split()) in units, (inst.id, link.unit)
+            assert f'href="../../plan/{link.unit}/"' in _section(page, "units"), (inst.id, link.unit)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", paths.LANGS)
 def test_the_timeline_runs_from_the_plan_to_the_newest_entry_and_can_be_filtered(site: Path, index: Index, lang: str) -> None:
+    L = LABELS[lang]
     page = _html(site, paths.site_path(paths.RECORD, lang))
     since = [i for i in index.instruments.values() if not i.background]
     newest = max(i.published for i in since)
     assert f"{PLAN_DATE} – {newest}" in _text(page)
-    items = [(a["id"], a["data-pillar"], a["data-agency"], a["data-kind"]) for a in _tags(page, "div") if a.get("class") == "ap-tl-item"]
+    items = [(a["id"], a["data-pillar"], a["data-agency"], a["data-kind"], a["data-relation"])
+             for a in _tags(page, "div") if a.get("class") == "ap-tl-item"]
     assert sorted(x[0] for x in items) == sorted(index.instruments)
     order = [index.instruments[x[0]] for x in items]
     after = [i.published for i in order if not i.background]
     assert after == sorted(after), "oldest first"
     assert all(i.background for i in order[len(after):]), "background entries come after the timeline"
-    for ident, pillars, agency, kind in items:
+    for ident, pillars, agency, kind, relations in items:
         inst = index.instruments[ident]
         assert agency == inst.issuer and kind == inst.kind
-        assert set(pillars.split()) == {link.unit.split(".")[0] for link in inst.units}
+        assert set(relations.split()) == {link.relation for link in inst.units}
+        assert set(pillars.split()) == {link.unit.split(".")[0] for link in inst.units if link.unit != "intro"}
     form = re.search(r'<form class="ap-tl-filter" hidden.*?</form>', page, re.S)
     assert form, "the filter is hidden until the script shows it: without JS every entry is shown"
-    for name in ("pillar", "agency", "kind"):
+    for name in ("pillar", "agency", "relation", "kind"):
         assert f'<select name="{name}">' in form.group(0)
+    # The relations are defined on the timeline, and it says how many instruments and which sources.
+    words = _text(page)
+    for rel in ("orders", "cites", "related"):
+        assert _text(L[f"rel_def_{rel}"]) in words, rel
+    scope = _text(L["record_scope"].split("{n}")[0])
+    assert scope in words and f"{len(index.instruments)}" in words.split(scope, 1)[1][:6]
     # New entries reach readers through the change feed: the timeline links it.
     feeds = [a["href"] for a in _tags(page, "a") if a.get("type") == "application/atom+xml"]
     here = paths.site_path(paths.RECORD, lang)
@@ -322,3 +345,26 @@ def test_the_contributing_worked_examples_are_real_entries_in_both_languages() -
     entries = [yaml.safe_load(block)[0] for block in examples[0]]
     assert all(e in RAW for e in entries)
     assert any("citation" not in e and not KINDS[e["kind"]].fr for e in entries)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", paths.LANGS)
+def test_each_agency_page_lists_the_instruments_it_issued(site: Path, index: Index, lang: str) -> None:
+    """Issue 27: an agency's page lists what it issued (and nothing else), each with the units it relates to."""
+    L = LABELS[lang]
+    issued: dict[str, list[str]] = {}
+    for inst in index.instruments.values():
+        issued.setdefault(inst.issuer, []).append(inst.id)
+    assert any(len(v) > 1 for a, v in issued.items() if a != "President"), "the record has an agency with several instruments"
+    for aid in index.agencies:
+        page = _html(site, paths.site_path(paths.agency(aid), lang))
+        section = _section(page, "instruments")
+        linked = {m.split("/")[-2] for m in re.findall(r'href="([^"]*record/[^"]+/)"', section)}
+        assert linked == set(issued.get(aid, [])), aid
+        words = _text(section)
+        if not issued.get(aid):
+            assert L["none"] in words, aid
+        for iid in issued.get(aid, []):
+            for link in index.instruments[iid].units:
+                assert link.unit in words and L[f"rel_{link.relation}"] in words, (aid, iid, link.unit)
+        assert _text(L["record_absence"].format(n=len(index.instruments))) in _text(page), aid

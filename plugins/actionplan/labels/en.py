@@ -156,7 +156,7 @@ EN: dict[str, str] = {
     "rel_orders": 'orders the step',
     "rel_cites": 'names the plan',
     "rel_def_orders": ('Its operative text (not its preamble) directs or takes the step the unit describes, in the sentence quoted. '
-                       'This says what was ordered, not whether it has been done.'),
+                       'This says what was ordered, not what has happened since.'),
     "rel_def_cites": 'It names the plan or the unit, in the sentence quoted, but its operative text does not direct the step.',
     "rel_def_related": 'Our editorial judgement: it bears on the unit without naming it or directing its step.',
     "relations_heading": 'What the relations mean',
@@ -165,9 +165,9 @@ EN: dict[str, str] = {
     "filter_relation": 'Relation',
     "record_scope": ('The record lists {n} instruments, only those whose official text we have read (on {hosts}). We searched the '
                      'Federal Register (govinfo.gov, federalregister.gov), whitehouse.gov and the websites of the agencies the plan '
-                     'names. A unit with no instrument here may still have been taken up: an empty list does not mean that nothing was done.'),
+                     'names. A unit with no instrument here may still have been taken up: an empty list does not mean that no step was taken.'),
     "record_absence": ('The record lists only instruments whose official text we have read ({n} so far), so a short or empty list '
-                       'does not mean nothing was done.'),
+                       'does not mean that no step was taken.'),
     "evidence_in": "Evidence ({section})",
     "idtype_federal register": 'Federal Register citation',
     "idtype_executive order number": 'Executive order number',
