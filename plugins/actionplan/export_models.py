@@ -120,7 +120,10 @@ class ClaimOut(Out):
 
 class RecordUnitOut(Out):
     unit: str
-    relation: Annotated[str, Text(enum=RELATIONS)]
+    relation: Annotated[str, Text(enum=RELATIONS), Field(description=(
+        "orders: the instrument's operative text (not its preamble) directs or takes the step the unit describes, "
+        "in the sentence quoted; it says what was ordered, not what has happened since. cites: the quoted sentence names "
+        "the plan, but the operative text does not direct the step. related: the editors' judgement that it bears on the unit."))]
     evidence: AnyText
     section: str | None  # where in the instrument the evidence is, as printed
 
