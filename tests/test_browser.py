@@ -98,7 +98,7 @@ def test_cjk_text_renders_in_a_cjk_font(browser, server: str) -> None:  # type: 
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     doc = cdp.send("DOM.getDocument")
-    node = cdp.send("DOM.querySelector", {"nodeId": doc["root"]["nodeId"], "selector": ".ap-trans p:not(.ap-label)"})
+    node = cdp.send("DOM.querySelector", {"nodeId": doc["root"]["nodeId"], "selector": "p.ap-trans:not(.ap-label)"})
     fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
     names = [f["familyName"] for f in fonts]
     assert any("CJK" in n or "Han" in n for n in names), names
@@ -185,17 +185,17 @@ def test_search_in_both_languages(browser, server: str, lang: str, words: str, e
 def test_original_translation_control_works_and_persists(browser, server: str) -> None:  # type: ignore[no-untyped-def]
     context, page = new_page(browser)
     page.goto(server + "plan/I.1.1/")
-    assert page.locator(".ap-orig").is_visible() and page.locator(".ap-trans").is_visible()
+    assert page.locator(".ap-pair > .ap-orig").first.is_visible() and page.locator(".ap-pair > .ap-trans").first.is_visible()
     page.locator('[data-ap-show="orig"]').click()
-    assert page.locator(".ap-orig").is_visible() and not page.locator(".ap-trans").is_visible()
+    assert page.locator(".ap-pair > .ap-orig").first.is_visible() and not page.locator(".ap-pair > .ap-trans").first.is_visible()
     page.goto(server + "en/plan/II.2.1/")
-    assert not page.locator(".ap-trans").first.is_visible()
+    assert not page.locator(".ap-pair > .ap-trans").first.is_visible()
     assert page.locator('[data-ap-show="orig"]').get_attribute("aria-pressed") == "true"
     page.locator('[data-ap-show="trans"]').click()
     page.goto(server + "commentary/C19/")
-    assert page.locator(".ap-trans").is_visible() and not page.locator(".ap-orig").is_visible()
+    assert page.locator(".ap-pair > .ap-trans").first.is_visible() and not page.locator(".ap-pair > .ap-orig").first.is_visible()
     page.locator('[data-ap-show="both"]').click()
-    assert page.locator(".ap-orig").is_visible() and page.locator(".ap-trans").is_visible()
+    assert page.locator(".ap-pair > .ap-orig").first.is_visible() and page.locator(".ap-pair > .ap-trans").first.is_visible()
     context.close()
 
 

@@ -121,9 +121,9 @@ def test_translations_are_labelled_unofficial(site: Path) -> None:
 @pytest.mark.slow
 def test_passages_carry_their_language(site: Path) -> None:
     zh = (site / "plan" / "I.1.1" / "index.html").read_text(encoding="utf-8")
-    assert '<section class="ap-orig" lang="en">' in zh and '<section class="ap-trans" lang="zh-Hans">' in zh
+    assert '<p class="ap-orig" lang="en">' in zh and '<p class="ap-trans" lang="zh-Hans">' in zh
     en = (site / "en" / "commentary" / "C19" / "index.html").read_text(encoding="utf-8")
-    assert '<section class="ap-orig" lang="zh-Hans">' in en and '<section class="ap-trans" lang="en">' in en
+    assert '<blockquote class="ap-quote ap-orig" lang="zh-Hans">' in en and '<p class="ap-trans" lang="en">' in en
     assert '<html lang="en"' in en and '<html lang="zh"' in zh
 
 

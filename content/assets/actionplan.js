@@ -115,11 +115,26 @@
     if (!mine) return;
     var root = new URL(mine.getAttribute("href"), location.href).pathname;
     if (location.pathname.indexOf(root) !== 0) return;
-    var rest = location.pathname.slice(root.length) + location.hash;
+    var rest = location.pathname.slice(root.length);
     links.forEach(function (l) {
       l.setAttribute("href", new URL(l.getAttribute("href"), location.href).pathname + rest);
     });
   }
-  function init2() { init(); initLanguageSwitch(); }
+  // Switching language keeps the place: the paragraph (#p3) or section the reader is at, as it is
+  // when the link is followed (a ¶ link may have changed it since the page loaded). Every page's
+  // counterpart has the same anchors. The link itself is followed, with the fragment; the click goes
+  // no further, so the theme's own handler for links below a <link rel="alternate"> (which rebuilds
+  // the address from this page's path, and drops the fragment) does not replace it.
+  function keepFragment() {
+    document.addEventListener("click", function (ev) {
+      var a = ev.target && ev.target.closest ? ev.target.closest("a.ap-other-lang, .md-select__link[hreflang]") : null;
+      if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+      var url = new URL(a.getAttribute("href"), location.href);
+      url.hash = location.hash;
+      a.setAttribute("href", url.href);
+      ev.stopPropagation();
+    }, true);
+  }
+  function init2() { init(); initLanguageSwitch(); keepFragment(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init2); else init2();
 })();
