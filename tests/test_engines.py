@@ -124,3 +124,27 @@ def test_pages_load_nothing_from_another_host_in_a_browser(engine_server: tuple[
     finally:
         context.close()
     assert requested and all(u.startswith(base) for u in requested), (engine, [u for u in requested if not u.startswith(base)][:5])
+
+
+@pytest.mark.browser
+def test_reading_in_place_works_on_every_engine(engine_server: tuple[str, str], browser) -> None:  # type: ignore[no-untyped-def]
+    """Issue 23: the paragraph pairs align, a footnote opens in place and a unit link previews, whatever
+    engine built the site (the markup, CSS and script are ours, not an engine's)."""
+    engine, base = engine_server
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base + "plan/intro/")
+        tops = page.evaluate("""() => Array.from(document.querySelectorAll('.ap-pair:not(.ap-pair-head)')).map(p =>
+            [p.querySelector(':scope > .ap-orig').getBoundingClientRect().top, p.querySelector(':scope > .ap-trans').getBoundingClientRect().top])""")
+        assert tops and all(abs(a - b) < 24 for a, b in tops), (engine, tops)
+        page.locator("a.ap-fnref").first.click()
+        page.wait_for_function("() => { const b = document.getElementById('ap-pop'); return b && !b.hidden; }")
+        assert page.url.endswith("plan/intro/"), engine
+        page.keyboard.press("Escape")
+        page.goto(base + "plan/I.3/")
+        page.locator("#children + div a[href$='I.3.5/']").first.hover()
+        page.wait_for_function("() => { const b = document.getElementById('ap-pop'); return b && !b.hidden; }")
+        assert "I.3.5" in page.locator("#ap-pop").inner_text(), engine
+    finally:
+        context.close()
