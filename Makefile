@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt plugins/pyproject.toml
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1753315200)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-fast lint browser-deps html-checker bench search-bench urls schemas release archive clean
+.PHONY: help serve build check test test-fast lint browser-deps html-checker bench search-bench urls schemas release publish archive clean
 
 help:
 	@echo "make serve   preview both languages at http://127.0.0.1:8000 with live reload (data changes too)"
@@ -19,7 +19,8 @@ help:
 	@echo "make urls    after review: record new published URLs in published-urls.txt"
 	@echo "make archive freeze the newest release as its edition v/<version>/ on the editions branch (once; never rebuilt)"
 	@echo "make schemas regenerate schemas/*.json (for editors) from the plugin's schema"
-	@echo "make release VERSION=x.y.z  open that release in data/changelog.yaml (units from git diff), then check"
+	@echo "make release VERSION=x.y.z  open that release in data/changelog.yaml (units from git diff since the last release's commit), then check"
+	@echo "make publish once the release is merged: record its commit in data/changelog.yaml; from then on it is frozen"
 
 $(STAMP): requirements.txt plugins/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +89,11 @@ urls: build
 release: $(STAMP)
 	$(if $(VERSION),,$(error usage: make release VERSION=x.y.z))
 	$(BIN)/actionplan release $(VERSION)
+
+# Once a release is merged: its commit (HEAD) recorded in its entry; commit that line. The release
+# is then published: check refuses to extend it, and the next release diffs from that commit.
+publish: $(STAMP)
+	$(BIN)/actionplan publish
 
 # A release's frozen edition (CONTRIBUTING §10): built once, committed to the editions branch;
 # every later build copies it into site/v/<version>/ unchanged. Set SITE_URL as for the deploy.

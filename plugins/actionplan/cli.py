@@ -1,4 +1,4 @@
-"""The ``actionplan`` command: check, build, generate, serve, archive, release, schemas and urls.
+"""The ``actionplan`` command: check, build, generate, serve, archive, release, publish, schemas and urls.
 
 ``check`` runs the very same load/validate code as the plugin, with the same settings (read from
 ``mkdocs.yml``, ``settings.Settings``), so what passes here passes the build; ``build`` writes into a
@@ -195,6 +195,32 @@ def release(root: Path, version: str, date: str | None, en: str | None, zh: str 
     return check(root, commentary_source)
 
 
+def publish(root: Path, ref: str) -> int:
+    """Record ``ref`` as the newest release's commit: from then on that release is frozen."""
+    from .published import PublishError
+    from .published import publish as record
+    from .settings import Settings, SettingsError
+    from .site import load
+
+    try:
+        settings = Settings.read(root)
+        ix = load(settings)
+        if not ix.plan.releases:
+            return _fail(f"{settings.data / 'changelog.yaml'}: no release to publish")
+        newest = ix.plan.releases[0]
+        commit, line = record(root, settings.data / "changelog.yaml", newest, ref)
+    except SettingsError as e:
+        return _fail(*e.lines)
+    except DataError as e:
+        print(f"fix these first (make check):\n{e}", file=sys.stderr)
+        return 1
+    except PublishError as e:
+        return _fail(f"publish: {e}")
+    print(f"{newest.where.file}:{line}: release {newest.version}: commit: {commit}; commit this line "
+          f"(git commit -m 'release {newest.version} published at {commit[:12]}'): from now on {newest.version} is frozen")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="actionplan")
     parser.add_argument("-f", "--config-file", type=Path, default=None,
@@ -229,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")
     r.add_argument("--en", default=None, help="the English summary (one line; default: a placeholder to edit)")
     r.add_argument("--zh", default=None, help="the Chinese summary (one line; default: a placeholder to edit)")
+    p = sub.add_parser("publish", help="record the commit of the newest release (its tree is the release): from then on it is frozen")
+    p.add_argument("--ref", default="HEAD", help="the commit whose tree is the release (default: HEAD)")
     args = parser.parse_args(argv)
     config_file: Path = args.config_file or Path("mkdocs.yml")
     if args.command in ("check", "release"):
@@ -239,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(root, source)
     if args.command == "schemas":
         return write_schemas(args.out or config_file.resolve().parent / "schemas")
+    if args.command == "publish":
+        return publish(config_file.resolve().parent, args.ref)
     if args.command == "urls":
         return urls(args.site_dir, config_file.resolve().parent / "published-urls.txt", args.write)
     if not config_file.exists():
