@@ -195,6 +195,9 @@ EN: dict[str, str] = {
     "record_figure_caption": ("One row per pillar: the grey bar is its number of recommended policy actions, the coloured bars those with an "
                               "instrument that implements them or a related one (instruments from before the plan not counted); drawn from the data."),
     "cite_first": "APA 7",
+    "cite_action_title": "Recommended Policy Action {id} ({goal})",
+    "cite_commentary_title": "Commentary unit {id} (on {targets})",
+    "cite_whole_plan": "the plan as a whole",
     "label_sep": ": ",
     "other_name": "中文",
     # Codes, not words: the page's locale in JSON-LD (inLanguage) and OpenGraph, and the other language's.

@@ -191,6 +191,9 @@ ZH: dict[str, str] = {
     "record_figure_caption": ("每行是一个支柱：灰条为其推荐政策行动总数，色条为有“实施”或“相关”官方文件的行动数"
                               "（计划发布前的背景文件不计）；由数据生成。"),
     "cite_first": "GB/T 7714-2015",
+    "cite_action_title": "推荐政策行动 {id}（{goal}）",
+    "cite_commentary_title": "评论单元 {id}（评论{targets}）",
+    "cite_whole_plan": "整部计划",
     "label_sep": "：",
     "other_name": "English",
     # Codes, not words: the page's locale in JSON-LD (inLanguage) and OpenGraph, and the other language's.
