@@ -17,7 +17,7 @@ help:
 	@echo "make bench   the benchmarks (not part of make test): build (plugin vs plain Markdown, Zensical), then search"
 	@echo "make search-bench  the search benchmark alone: 95 queries typed into the search box in Chromium"
 	@echo "make urls    after review: record new published URLs in published-urls.txt"
-	@echo "make archive freeze the newest release as its edition v/<version>/ on the editions branch (once; never rebuilt)"
+	@echo "make archive store every published release's edition v/<version>/, built from its commit, on the editions branch (once; never rebuilt)"
 	@echo "make schemas regenerate schemas/*.json (for editors) from the plugin's schema"
 	@echo "make release VERSION=x.y.z  open that release in data/changelog.yaml (units from git diff since the last release's commit), then check"
 	@echo "make publish once the release is merged: record its commit in data/changelog.yaml; from then on it is frozen"
@@ -95,8 +95,9 @@ release: $(STAMP)
 publish: $(STAMP)
 	$(BIN)/actionplan publish
 
-# A release's frozen edition (CONTRIBUTING §10): built once, committed to the editions branch;
-# every later build copies it into site/v/<version>/ unchanged. Set SITE_URL as for the deploy.
+# Every published release's edition (CONTRIBUTING §10), built from its recorded commit, committed to
+# the editions branch once; every build copies the branch's editions unchanged and builds the others
+# from their commits (cached in .cache/editions/). Set SITE_URL as for the deploy.
 archive: $(STAMP)
 	$(BIN)/actionplan archive
 

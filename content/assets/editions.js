@@ -41,7 +41,9 @@
         Array.prototype.slice.call(list.children).forEach(function (li, i) { if (i > 0 && li !== last) li.remove(); });
         versions.forEach(function (v) {
           var li = el("li", { "data-ap-v": v.version });
-          var a = el("a", { href: up + "v/" + v.version + "/" + here }, v.title || v.version);
+          // A unit's page is in every edition; another page may be newer than an edition: its home.
+          var there = box.getAttribute("data-ap-there") || "";
+          var a = el("a", { href: up + "v/" + v.version + "/" + there }, v.title || v.version);
           if (box.getAttribute("data-ap-archived") === "true" && v.version === mine) a.setAttribute("aria-current", "page");
           li.appendChild(a);
           list.insertBefore(li, last);
