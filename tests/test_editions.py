@@ -277,7 +277,8 @@ def test_in_a_browser_an_old_page_says_a_newer_version_exists_and_the_diff_shows
         page_.goto(base + "changelog/")
         page_.locator(".ap-diffs a", has_text="I.1.2").click()
         page_.locator(".ap-diff").wait_for(timeout=10000)
-        assert page_.locator(".ap-diff dt").all_inner_texts() == ["text.zh"]  # only the translation changed
+        assert page_.locator(".ap-diff dt").all_inner_texts() == ["译文"]  # only the translation changed, in the reader's words
+        assert page_.locator(".ap-diff dt").get_attribute("data-ap-key") == "text.zh"
         # 所有调查 → 开展的全部调查, character by character
         assert page_.locator(".ap-diff del").all_inner_texts() == ["所有"]
         assert page_.locator(".ap-diff ins").all_inner_texts() == ["开展", "全部"]
@@ -354,3 +355,44 @@ def test_every_this_version_url_printed_in_a_citation_exists(site: Path) -> None
             seen += 1
     assert seen > 300  # every unit page of both languages
 
+
+def _first_changed_pair(site: Path, index) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+    """Live data, chosen not pinned: the two oldest published releases and the first plan unit the
+    newer one lists whose translation differs between their editions."""
+    older, newer = [r for r in index.plan.releases if r.commit][::-1][:2]
+
+    def text(version: str, uid: str) -> str:
+        doc = json.loads((site / "v" / version / "export" / "units" / f"{uid}.json").read_text(encoding="utf-8"))
+        return json.dumps(doc.get("text") or doc.get("title"), ensure_ascii=False)
+
+    uid = next(u for u in newer.units if u in index.units and u != "intro" and text(older.version, u) != text(newer.version, u))
+    return older.version, newer.version, uid
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_in_chromium_the_real_site_compares_two_releases_and_an_old_page_knows_it_is_old(site: Path, server: str, browser, index) -> None:  # type: ignore[no-untyped-def]
+    old, new, uid = _first_changed_pair(site, index)
+    context = browser.new_context()
+    page_ = context.new_page()
+    try:
+        # The latest page of a changed unit links its newest change.
+        page_.goto(server + f"plan/{uid}/")
+        changed = next(r.version for r in index.plan.releases if uid in r.units)
+        link = page_.locator("a.ap-compare-link")
+        assert f"{changed} 版有改动" in link.inner_text()
+        page_.goto(server + f"compare/?unit={uid}&from={old}&to={new}")
+        page_.locator(".ap-diff").wait_for(timeout=15000)
+        keys = page_.locator(".ap-diff dt").evaluate_all("(els) => els.map((e) => e.getAttribute('data-ap-key'))")
+        assert "text.zh" in keys, keys
+        assert "译文" in page_.locator(".ap-diff dt").all_inner_texts()
+        assert page_.locator(".ap-diff ins").count() + page_.locator(".ap-diff del").count() > 0
+        # The older edition's page (built by its own commit) learns from v/versions.json that it is old.
+        page_.goto(server + f"v/{new}/plan/{uid}/")
+        newest = index.plan.releases[0].version
+        if new != newest:
+            note = page_.locator(".ap-edition-old")
+            note.wait_for(state="visible", timeout=10000)
+            assert newest in note.inner_text()
+    finally:
+        context.close()
