@@ -130,15 +130,13 @@ class Renderer:
         return "1970-01-01", self.site.version
 
     def cite_title(self, uid: str, lang: str | None = None) -> str:
-        """A unit's one title in citations and metadata, the same in every format and telling each
-        unit apart in a reference manager: a pillar or goal with its heading, an action with the
-        goal it belongs to ("Recommended Policy Action I.3.5 (Goal I.3: …)"), a commentary unit
-        with what it discusses; the Chinese from our translation. Never an excerpt."""
+        """A unit's one title in every citation format, telling units apart: an action names its goal
+        ("Recommended Policy Action I.3.5 (Goal I.3: …)"), a commentary unit what it discusses."""
         lang = lang or self.lang
         L = LABELS[lang]
         if uid in self.ix.critiques:
-            targets = [L["cite_whole_plan"] if t == "plan" else self.label(t, lang) for t in self.ix.critiques[uid].targets]
-            return L["cite_commentary_title"].format(id=uid, targets=L["src_sep"].join(targets))
+            targets = L["src_sep"].join(L["cite_whole_plan"] if t == "plan" else self.label(t, lang) for t in self.ix.critiques[uid].targets)
+            return L["cite_commentary_title"].format(id=uid, targets=targets)
         u = self.ix.units[uid]
         if uid == "intro":
             return self.label(uid, lang)
@@ -153,8 +151,7 @@ class Renderer:
         date, _ = self.updated(uid)
         source = None if uid not in self.ix.critiques else \
             provenance.cite_source(provenance.required(self.plan.commentary_source, f"critique {uid}"), lang, LABELS[lang])
-        # The exact locator, in every format beside the permalink, once this release's edition
-        # exists (is published): never an address that does not.
+        # The exact locator beside the permalink, once this release's edition exists (never before).
         versioned = self.versioned_link(src, lang) if self.site.version in self.published else None
         return cite.citation_of(self.site, uid, lang, self.cite_title(uid, lang), self.permalink(src, lang), date,
                                 versioned_url=versioned, source=source)
