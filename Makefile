@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.txt plugins/pyproject.toml
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1753315200)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-fast lint browser-deps html-checker bench search-bench urls schemas release archive clean
+.PHONY: help serve build check test test-fast lint browser-deps html-checker bench search-bench urls schemas release publish archive clean
 
 help:
 	@echo "make serve   preview both languages at http://127.0.0.1:8000 with live reload (data changes too)"
@@ -17,9 +17,10 @@ help:
 	@echo "make bench   the benchmarks (not part of make test): build (plugin vs plain Markdown, Zensical), then search"
 	@echo "make search-bench  the search benchmark alone: 95 queries typed into the search box in Chromium"
 	@echo "make urls    after review: record new published URLs in published-urls.txt"
-	@echo "make archive freeze the newest release as its edition v/<version>/ on the editions branch (once; never rebuilt)"
+	@echo "make archive store every published release's edition v/<version>/, built from its commit, on the editions branch (once; never rebuilt)"
 	@echo "make schemas regenerate schemas/*.json (for editors) from the plugin's schema"
-	@echo "make release VERSION=x.y.z  open that release in data/changelog.yaml (units from git diff), then check"
+	@echo "make release VERSION=x.y.z  open that release in data/changelog.yaml (units from git diff since the last release's commit), then check"
+	@echo "make publish once the release is merged: record its commit in data/changelog.yaml; from then on it is frozen"
 
 $(STAMP): requirements.txt plugins/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -89,8 +90,14 @@ release: $(STAMP)
 	$(if $(VERSION),,$(error usage: make release VERSION=x.y.z))
 	$(BIN)/actionplan release $(VERSION)
 
-# A release's frozen edition (CONTRIBUTING §10): built once, committed to the editions branch;
-# every later build copies it into site/v/<version>/ unchanged. Set SITE_URL as for the deploy.
+# Once a release is merged: its commit (HEAD) recorded in its entry; commit that line. The release
+# is then published: check refuses to extend it, and the next release diffs from that commit.
+publish: $(STAMP)
+	$(BIN)/actionplan publish
+
+# Every published release's edition (CONTRIBUTING §10), built from its recorded commit, committed to
+# the editions branch once; every build copies the branch's editions unchanged and builds the others
+# from their commits (cached in .cache/editions/). Set SITE_URL as for the deploy.
 archive: $(STAMP)
 	$(BIN)/actionplan archive
 

@@ -428,6 +428,10 @@ CASES = [
         "data/changelog.yaml:7: release 0.0.1: record[1]: 'eo-14318' listed twice"),
     row("changelog-instrument-after-release", edit("data/changelog.yaml", "date: 2026-11-01", "date: 2025-08-01"),
         "data/changelog.yaml:7: release 0.0.1: record[1]: 'ostp-rfi-2025-18737' was published on 2025-09-26, after this release (2025-08-01)"),
+    row("changelog-commit-abbreviated", edit("data/changelog.yaml", "date: 2026-11-01", "date: 2026-11-01\n  commit: d8a88db"),
+        "data/changelog.yaml:3: release 0.0.1: commit: 'd8a88db' does not match [0-9a-f]{40}"),
+    row("changelog-commit-uppercase", edit("data/changelog.yaml", "date: 2026-11-01", "date: 2026-11-01\n  commit: " + "D8A88DBF" * 5),
+        "data/changelog.yaml:3: release 0.0.1: commit: '" + "D8A88DBF" * 5 + "' does not match [0-9a-f]{40}"),
     row("changelog-record-not-a-list", edit("data/changelog.yaml", "record: [eo-14318, ostp-rfi-2025-18737]", "record: eo-14318"),
         "data/changelog.yaml:7: release 0.0.1: record: expected a list, got string"),
     # -- the record (data/record.yaml) ---------------------------------------------------------

@@ -209,7 +209,7 @@ def test_copy_buttons_put_the_right_text_on_the_clipboard(browser, server: str) 
         return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()); })()""")
     page.locator('button[aria-label="复制 GB/T 7714-2015"]').first.click()
     gbt = page.evaluate("navigator.clipboard.readText()")
-    assert "行动 I.3.5[EB/OL]" in gbt and f"[{today}]" in gbt and canonical in gbt and "{ACCESSED}" not in gbt
+    assert "推荐政策行动 I.3.5（目标 I.3：" in gbt and "）[EB/OL]" in gbt and f"[{today}]" in gbt and canonical in gbt and "{ACCESSED}" not in gbt
     page.locator("label.ap-cite-tab", has_text="BibTeX").click()  # one format at a time
     page.locator('button[aria-label="复制 BibTeX"]').click()
     bib = page.evaluate("navigator.clipboard.readText()")

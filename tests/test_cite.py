@@ -36,21 +36,21 @@ def test_action_citations(tiny_index: Index) -> None:
     url = "https://ai-action-plan-annotated.github.io/action-plan/plan/I.1.1/"
     o, e = cite.ACCESS_OPEN, cite.ACCESS_CLOSE  # the access clause: shown and filled in by the page's script
     assert c["GB/T 7714-2015"] == (
-        "《美国人工智能行动计划·注释本》编辑组. 美国人工智能行动计划·注释本：行动 I.1.1[EB/OL]. 0.0.1版. "
+        "《美国人工智能行动计划·注释本》编辑组. 美国人工智能行动计划·注释本：推荐政策行动 I.1.1（目标 I.1：消除繁文缛节和繁重监管）[EB/OL]. 0.0.1版. "
         f"(2026-11-01){o}[{{ACCESSED}}]{e}. {url}."
     )
     assert c["APA 7"] == (
-        "《美国人工智能行动计划·注释本》编辑组. (2026, November 1). 行动 I.1.1 (Version 0.0.1). "
-        f"美国人工智能行动计划·注释本. {o}Retrieved {{ACCESSED_LONG}}, from {e}{url}"
+        "《美国人工智能行动计划·注释本》编辑组. (2026年11月1日). 推荐政策行动 I.1.1（目标 I.1：消除繁文缛节和繁重监管）（0.0.1版）. "
+        f"美国人工智能行动计划·注释本. {o}{{ACCESSED}}检索，取自 {e}{url}"
     )
     assert c["Chicago"] == (
-        "《美国人工智能行动计划·注释本》编辑组. “行动 I.1.1.” 美国人工智能行动计划·注释本, "
+        "《美国人工智能行动计划·注释本》编辑组. “推荐政策行动 I.1.1（目标 I.1：消除繁文缛节和繁重监管）.” 美国人工智能行动计划·注释本, "
         f"version 0.0.1. Last modified November 1, 2026. {o}Accessed {{ACCESSED_LONG}}. {e}{url}."
     )
     assert c["BibTeX"] == (
         "@misc{aiap-I-1-1,\n"
         "  author = {{《美国人工智能行动计划·注释本》编辑组}},\n"
-        "  title = {{行动 I.1.1}},\n"
+        "  title = {{推荐政策行动 I.1.1（目标 I.1：消除繁文缛节和繁重监管）}},\n"
         "  howpublished = {美国人工智能行动计划·注释本, version 0.0.1},\n"
         "  year = {2026},\n"
         "  version = {0.0.1},\n"
@@ -60,7 +60,7 @@ def test_action_citations(tiny_index: Index) -> None:
         "}"
     )
     assert c["RIS"] == (
-        "TY  - ELEC\nAU  - 《美国人工智能行动计划·注释本》编辑组\nTI  - 行动 I.1.1\n"
+        "TY  - ELEC\nAU  - 《美国人工智能行动计划·注释本》编辑组\nTI  - 推荐政策行动 I.1.1（目标 I.1：消除繁文缛节和繁重监管）\n"
         f"T2  - 美国人工智能行动计划·注释本\nET  - 0.0.1\nPY  - 2026\nDA  - 2026/11/01\nLA  - zh{o}\nY2  - {{ACCESSED_SLASHED}}{e}\n"
         f"UR  - {url}\nER  - "
     )
@@ -75,18 +75,18 @@ def test_critique_citations(tiny_index: Index) -> None:
     repost = "https://m.163.com/news/article/KIB60MB905568V2L.html"
     source = f"Commentary text as reposted by NetEase News (163.com): {repost}; not established: title, author, first publication"
     assert c["GB/T 7714-2015"] == (
-        f"Anon. America’s AI Action Plan, annotated: Commentary unit C02[EB/OL]. Version 0.0.1. (2026-11-01). {url}. {source}."
+        f"Anon. America’s AI Action Plan, annotated: Commentary unit C02 (on Action I.1.1)[EB/OL]. Version 0.0.1. (2026-11-01). {url}. {source}."
     )
-    assert c["APA 7"] == (f"Commentary unit C02 (Version 0.0.1). (2026, November 1). America’s AI Action Plan, annotated, "
+    assert c["APA 7"] == (f"Commentary unit C02 (on Action I.1.1) (Version 0.0.1). (2026, November 1). America’s AI Action Plan, annotated, "
                           f"edited by {EDITORS}. {source}. {url}")
-    assert c["Chicago"] == (f"“Commentary unit C02.” America’s AI Action Plan, annotated, edited by {EDITORS}, version 0.0.1. "
+    assert c["Chicago"] == (f"“Commentary unit C02 (on Action I.1.1).” America’s AI Action Plan, annotated, edited by {EDITORS}, version 0.0.1. "
                             f"{source}. Last modified November 1, 2026. {url}.")
     assert c["BibTeX"].startswith(f"@misc{{aiap-C02-en,\n  editor = {{{{{EDITORS}}}}},\n") and f"  url = {{{url}}},\n" in c["BibTeX"]
     assert "author" not in c["BibTeX"].replace("author, first", "") and f"; {source}}}" in c["BibTeX"]
-    assert "TI  - Commentary unit C02\n" in c["RIS"] and f"UR  - {url}\n" in c["RIS"] and "AU  -" not in c["RIS"]
+    assert "TI  - Commentary unit C02 (on Action I.1.1)\n" in c["RIS"] and f"UR  - {url}\n" in c["RIS"] and "AU  -" not in c["RIS"]
     assert f"A2  - {EDITORS}\n" in c["RIS"] and f"N1  - {source}\n" in c["RIS"]
     zh = {k: cite.without_access(v) for k, v in cites(tiny_index, "C02", paths.critique("C02"), "zh").items()}
-    assert zh["GB/T 7714-2015"].startswith("佚名. 美国人工智能行动计划·注释本：评论单元 C02[EB/OL]. 0.0.1版.")
+    assert zh["GB/T 7714-2015"].startswith("佚名. 美国人工智能行动计划·注释本：评论单元 C02（评论行动 I.1.1）[EB/OL]. 0.0.1版.")
     assert zh["GB/T 7714-2015"].endswith(f"评论原文据网易新闻（163.com）转载：{repost}；标题、作者、首发处尚未确定.")
 
 

@@ -45,6 +45,13 @@ def release(project: Path, version: str, date: str, units: list[str]) -> None:
     log.write_text(entry + log.read_text(encoding="utf-8"), encoding="utf-8")
 
 
+def publish(project: Path, version: str) -> None:
+    """Record HEAD as the newest release's commit (make publish), and commit that line."""
+    done = cli(project, "publish")
+    assert done.returncode == 0, done.stderr
+    git(project, "commit", "-qam", f"release {version} published")
+
+
 def tree_hashes(folder: Path) -> dict[str, str]:
     return {f.relative_to(folder).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(folder.rglob("*")) if f.is_file()}
 
@@ -76,6 +83,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     git(project, "init", "-q", "-b", "main")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "release 1.0.0")
+    publish(project, "1.0.0")
     first = cli(project, "archive")
     assert first.returncode == 0, first.stderr
     assert "archived 1.0.0" in first.stdout
@@ -84,6 +92,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
                   encoding="utf-8")
     release(project, "1.0.1", "2026-11-05", ["I.1.2", "I.1"])
     git(project, "commit", "-qam", "release 1.0.1")
+    publish(project, "1.0.1")
     second = cli(project, "archive")
     assert second.returncode == 0, second.stderr
     built = cli(project, "build", "-d", "site")
@@ -268,7 +277,8 @@ def test_in_a_browser_an_old_page_says_a_newer_version_exists_and_the_diff_shows
         page_.goto(base + "changelog/")
         page_.locator(".ap-diffs a", has_text="I.1.2").click()
         page_.locator(".ap-diff").wait_for(timeout=10000)
-        assert page_.locator(".ap-diff dt").all_inner_texts() == ["text.zh"]  # only the translation changed
+        assert page_.locator(".ap-diff dt").all_inner_texts() == ["译文"]  # only the translation changed, in the reader's words
+        assert page_.locator(".ap-diff dt").get_attribute("data-ap-key") == "text.zh"
         # 所有调查 → 开展的全部调查, character by character
         assert page_.locator(".ap-diff del").all_inner_texts() == ["所有"]
         assert page_.locator(".ap-diff ins").all_inner_texts() == ["开展", "全部"]
@@ -278,10 +288,111 @@ def test_in_a_browser_an_old_page_says_a_newer_version_exists_and_the_diff_shows
 
 
 @pytest.mark.slow
-def test_an_older_release_can_be_backfilled_from_its_commit(repo: Path) -> None:
-    made = cli(repo, "archive", "--ref", "HEAD~1", "--branch", "backfill")
-    assert made.returncode == 0, made.stderr
-    assert "archived 1.0.0" in made.stdout
-    stored = git(repo, "show", "backfill:v/1.0.0/plan/I.1.2/index.html")
-    assert OLD_TEXT in stored and NEW_TEXT not in stored
-    assert git(repo, "ls-tree", "--name-only", "backfill", "v/").split() == ["v/1.0.0"]
+def test_a_fresh_clone_builds_every_release_from_its_commit_as_the_branch_stores_it(repo: Path, tmp_path: Path) -> None:
+    """Without the editions branch (a fresh clone that lacks it, make serve, a preview), every
+    published release is built from its recorded commit, and gives the stored files (Pagefind aside)."""
+    from actionplan.rebuild import differences
+
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--no-tags", str(repo), str(clone))
+    git(clone, "branch", "-r", "-D", "origin/editions")
+    built = cli(clone, "build", "-d", "site")
+    assert built.returncode == 0, built.stderr
+    for version in ("1.0.0", "1.0.1"):
+        assert differences(repo / "site" / "v" / version, clone / "site" / "v" / version) == []
+    assert OLD_TEXT in words(clone / "site", "v/1.0.0/plan/I.1.2/") and NEW_TEXT in words(clone / "site", "v/1.0.1/plan/I.1.2/")
+    versions = json.loads((clone / "site" / "v" / "versions.json").read_text(encoding="utf-8"))
+    assert [v["version"] for v in versions] == ["1.0.1", "1.0.0"]
+    cached = sorted(p.name for p in (clone / ".cache" / "editions").iterdir())
+    assert [c.split("-")[0] for c in cached] == ["1.0.0", "1.0.1"]
+    again = cli(clone, "build", "-d", "site2")  # from the cache: nothing rebuilt
+    assert again.returncode == 0 and sorted(p.name for p in (clone / ".cache" / "editions").iterdir()) == cached
+    assert differences(clone / "site" / "v", clone / "site2" / "v") == []
+
+
+@pytest.mark.slow
+def test_archive_verify_rebuilds_the_stored_editions_and_names_what_differs(repo: Path, tmp_path: Path) -> None:
+    from actionplan.editions import store
+
+    ok = cli(repo, "archive", "--verify")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "1.0.0: the stored edition is what its commit builds" in ok.stdout
+    tree = tmp_path / "tree"
+    shutil.copytree(repo / "site" / "v" / "1.0.0", tree / "v" / "1.0.0")
+    (tree / "v" / "1.0.0" / "plan" / "I.1.2" / "index.html").write_text("tampered", encoding="utf-8")
+    store(repo, tree, "1.0.0", "tampered")
+    bad = cli(repo, "archive", "--verify", "--branch", "tampered")
+    assert bad.returncode == 1 and "1.0.0: 1 files differ from a rebuild of its commit: plan/I.1.2/index.html" in bad.stdout
+
+
+@pytest.mark.slow
+def test_every_published_release_is_an_edition_of_the_real_site(site: Path, index) -> None:  # type: ignore[no-untyped-def]
+    """Live data, for invariants: each release that records its commit is under v/<version>/, in
+    both languages, listed in versions.json, and says which version it is."""
+    published = [r.version for r in index.plan.releases if r.commit]
+    versions = json.loads((site / "v" / "versions.json").read_text(encoding="utf-8"))
+    assert [v["version"] for v in versions] == published
+    for version in published:
+        for lang_path in ("", "en/"):
+            home = site / "v" / version / lang_path / "index.html"
+            assert home.is_file(), home
+        assert f"/v/{version}/" in page(site, f"v/{version}/plan/I.1/")  # its canonical address
+
+
+@pytest.mark.slow
+def test_every_this_version_url_printed_in_a_citation_exists(site: Path) -> None:
+    """Every exact locator the latest's pages print (the cite panel, every format, the page head)
+    is a page of the built site."""
+    base = json.loads((site / "export" / "plan.json").read_text(encoding="utf-8"))["site_url"]
+    seen = 0
+    for f in sorted(site.glob("**/index.html")):
+        rel = f.relative_to(site).as_posix()
+        if rel.startswith("v/"):
+            continue
+        for url in set(re.findall(re.escape(base) + r"v/[0-9.]+/[A-Za-z0-9._~/-]*", f.read_text(encoding="utf-8"))):
+            path = url[len(base):].split("#")[0]
+            assert (site / path / "index.html").is_file() or (site / path).is_file(), (rel, url)
+            seen += 1
+    assert seen > 300  # every unit page of both languages
+
+
+def _first_changed_pair(site: Path, index) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+    """Live data, chosen not pinned: the two oldest published releases and the first plan unit the
+    newer one lists whose translation differs between their editions."""
+    older, newer = [r for r in index.plan.releases if r.commit][::-1][:2]
+
+    def text(version: str, uid: str) -> str:
+        doc = json.loads((site / "v" / version / "export" / "units" / f"{uid}.json").read_text(encoding="utf-8"))
+        return json.dumps(doc.get("text") or doc.get("title"), ensure_ascii=False)
+
+    uid = next(u for u in newer.units if u in index.units and u != "intro" and text(older.version, u) != text(newer.version, u))
+    return older.version, newer.version, uid
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_in_chromium_the_real_site_compares_two_releases_and_an_old_page_knows_it_is_old(site: Path, server: str, browser, index) -> None:  # type: ignore[no-untyped-def]
+    old, new, uid = _first_changed_pair(site, index)
+    context = browser.new_context()
+    page_ = context.new_page()
+    try:
+        # The latest page of a changed unit links its newest change.
+        page_.goto(server + f"plan/{uid}/")
+        changed = next(r.version for r in index.plan.releases if uid in r.units)
+        link = page_.locator("a.ap-compare-link")
+        assert f"{changed} 版有改动" in link.inner_text()
+        page_.goto(server + f"compare/?unit={uid}&from={old}&to={new}")
+        page_.locator(".ap-diff").wait_for(timeout=15000)
+        keys = page_.locator(".ap-diff dt").evaluate_all("(els) => els.map((e) => e.getAttribute('data-ap-key'))")
+        assert "text.zh" in keys, keys
+        assert "译文" in page_.locator(".ap-diff dt").all_inner_texts()
+        assert page_.locator(".ap-diff ins").count() + page_.locator(".ap-diff del").count() > 0
+        # The older edition's page (built by its own commit) learns from v/versions.json that it is old.
+        page_.goto(server + f"v/{new}/plan/{uid}/")
+        newest = index.plan.releases[0].version
+        if new != newest:
+            note = page_.locator(".ap-edition-old")
+            note.wait_for(state="visible", timeout=10000)
+            assert newest in note.inner_text()
+    finally:
+        context.close()

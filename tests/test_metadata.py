@@ -131,7 +131,7 @@ def test_one_title_everywhere_never_an_excerpt(tiny_index: Index) -> None:
         for uid, src in units(tiny_index):
             cit = r.citation(uid, src, "d")
             title = cit.cite_record.title
-            assert "…" not in title and title.startswith(r.label(uid) if uid in tiny_index.units else r.L["commentary_unit"])
+            assert "…" not in title and (uid in title or uid == "intro")
             formats = {k: cite.without_access(v) for k, v in cit.cites}
             assert all(title in v for v in formats.values()), formats
             assert cit.head["title"] == cit.head["ld"]["name"] == title
@@ -143,10 +143,11 @@ def test_citation_formats_of_an_action(tiny_index: Index) -> None:
     c = {k: cite.without_access(v) for k, v in Renderer(tiny_index, "en", SITE, None).citation("I.1.1", paths.unit("I.1.1"), "d").cites}
     url = "https://example.org/tiny/en/plan/I.1.1/"
     editors = "Editors of America’s AI Action Plan (annotated edition)"
-    assert c["APA 7"] == f"{editors}. (2026, November 1). Action I.1.1 (Version 0.0.1). America’s AI Action Plan, annotated. {url}"
-    assert c["Chicago"] == (f"{editors}. “Action I.1.1.” America’s AI Action Plan, annotated, version 0.0.1. "
+    title = "Recommended Policy Action I.1.1 (Goal I.1: Remove Red Tape and Onerous Regulation)"
+    assert c["APA 7"] == f"{editors}. (2026, November 1). {title} (Version 0.0.1). America’s AI Action Plan, annotated. {url}"
+    assert c["Chicago"] == (f"{editors}. “{title}.” America’s AI Action Plan, annotated, version 0.0.1. "
                             f"Last modified November 1, 2026. {url}.")
-    assert c["GB/T 7714-2015"] == f"{editors}. America’s AI Action Plan, annotated: Action I.1.1[EB/OL]. Version 0.0.1. (2026-11-01). {url}."
+    assert c["GB/T 7714-2015"] == f"{editors}. America’s AI Action Plan, annotated: {title}[EB/OL]. Version 0.0.1. (2026-11-01). {url}."
 
 
 def test_the_access_date_is_never_a_visible_placeholder(tiny_index: Index) -> None:
@@ -180,6 +181,65 @@ def test_a_versioned_locator_goes_in_every_format_beside_the_permalink() -> None
     assert ris["urls"][0] == rec.versioned_url
     bib = bibtexparser.parse_string(cite.bibtex(rec)).entries[0]
     assert bib.fields_dict["url"].value == rec.versioned_url and rec.url in bib.fields_dict["note"].value
+
+
+def test_every_unit_has_a_title_of_its_own_in_every_language(index: Index) -> None:
+    """Live data, for invariants: a reference manager tells every unit apart by its title (an
+    action names its goal), and the Chinese title is made of our translation's words."""
+    for lang in paths.LANGS:
+        r = Renderer(index, lang, SITE, None)
+        titles = [r.cite_title(u) for u in index.order if u != "plan"] + [r.cite_title(c) for c in index.critiques]
+        assert len(titles) == len(set(titles)), [t for t in titles if titles.count(t) > 1][:5]
+    zh, en = Renderer(index, "zh", SITE, None), Renderer(index, "en", SITE, None)
+    action = next(u for u in index.order if u.count(".") == 2)
+    goal = action.rsplit(".", 1)[0]
+    assert en.cite_title(action) == f"Recommended Policy Action {action} (Goal {goal}: {index.units[goal].title})"
+    assert zh.cite_title(action) == f"推荐政策行动 {action}（目标 {goal}：{zh.tr(goal, 'title')}）"
+
+
+@pytest.mark.parametrize("lang", paths.LANGS)
+def test_the_versioned_url_is_the_exact_locator_in_every_format_beside_the_permalink(tiny_index: Index, lang: str) -> None:
+    """Once the release's edition is published, every format gives its address (…/v/<version>/…) as
+    the locator and the permalink beside it, as independent readers see them; before, neither the
+    formats nor the panel print an address that does not exist."""
+    for uid, src in units(tiny_index):
+        r = Renderer(tiny_index, lang, SITE, None, ("0.0.1",))
+        cit = r.citation(uid, src, "d")
+        rec = cit.cite_record
+        assert rec.versioned_url == SITE + "v/0.0.1/" + paths.site_path(src, lang) and rec.url == r.permalink(src)
+        assert cit.this_version == rec.versioned_url and cit.this_version_live and cit.head["versioned_url"] == rec.versioned_url
+        bib = bibtexparser.parse_string(cite.without_access(dict(cit.cites)["BibTeX"])).entries[0]
+        assert bib.fields_dict["url"].value == rec.versioned_url and rec.url in bib.fields_dict["note"].value
+        (ris,) = rispy.loads(cite.without_access(dict(cit.cites)["RIS"]))
+        assert ris["urls"] == [rec.versioned_url] and ris["file_attachments2"] == rec.url and ris["title"] == rec.title  # UR, L2
+        item = cite.csl(rec)
+        assert item["URL"] == rec.versioned_url and rec.url in item["note"] and item["title"] == rec.title
+        for style in ("apa", "china-national-standard-gb-t-7714-2015-numeric"):
+            assert rec.versioned_url in render_csl(item, style)
+        for name in ("GB/T 7714-2015", "APA 7", "Chicago"):
+            text = cite.without_access(dict(cit.cites)[name])
+            assert rec.url not in rec.versioned_url and text.index(rec.versioned_url) < text.index(rec.url), text
+            assert rec.title in text
+        unpublished = Renderer(tiny_index, lang, SITE, None).citation(uid, src, "d")
+        assert "/v/" not in "".join(v for _, v in unpublished.cites) and not unpublished.this_version_live
+        assert "versioned_url" not in unpublished.head
+
+
+def test_apa_on_a_chinese_page_follows_chinese_conventions(tiny_index: Index) -> None:
+    """APA on a Chinese page is Chinese throughout (the date, the version, the retrieval); on an
+    English page English throughout: the words around the data are of one language."""
+    for lang in paths.LANGS:
+        for uid, src in units(tiny_index):
+            rec = Renderer(tiny_index, lang, SITE, None, ("0.0.1",)).cite_record(uid, src)
+            apa = cite.citations(rec)["APA 7"]
+            rest = apa.replace(rec.title, "").replace(rec.container, "").replace(rec.author, "").replace(rec.versioned_url or "", "")
+            rest = rest.replace(rec.url, "").replace(rec.source.note(lang) if rec.source else "", "")
+            if lang == "zh":
+                assert not re.search(r"[A-Za-z]", rest.replace("{ACCESSED}", "")), rest
+                assert "2026年11月1日" in apa and "（0.0.1版）" in apa and "检索" in apa
+            else:
+                assert not re.search(r"[\u4e00-\u9fff]", rest), rest
+                assert "Retrieved" in apa and "(Version 0.0.1)" in apa
 
 
 # -- the change feed ----------------------------------------------------------------------
@@ -286,7 +346,7 @@ def test_the_chinese_feed_is_in_chinese(tiny_index: Index, tiny_files: dict[str,
 
 @pytest.mark.slow
 def test_the_feed_is_linked_from_every_page_and_the_changelog(site: Path) -> None:
-    pages = [p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith(("id/", "en/id/"))]
+    pages = [p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith(("id/", "en/id/", paths.EDITIONS))]
     for page in pages:
         text = page.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in text:
@@ -304,9 +364,12 @@ def test_the_feed_is_linked_from_every_page_and_the_changelog(site: Path) -> Non
 # -- the page head --------------------------------------------------------------------------
 
 def heads(site: Path) -> list[tuple[str, str]]:
+    """The latest's generated pages (the editions under v/ are each release's own, built by its commit)."""
     out = []
     for page in sorted(site.rglob("index.html")):
         rel = page.relative_to(site).as_posix()
+        if rel.startswith(paths.EDITIONS):
+            continue
         text = page.read_text(encoding="utf-8")
         if "citation_title" in text:
             out.append((rel[: -len("index.html")], text))

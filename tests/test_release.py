@@ -3,6 +3,7 @@ holding a copy of the tiny fixture: the entry it writes, the units it finds, and
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,11 +25,25 @@ def release(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           cwd=repo, env=build_env(), capture_output=True, text=True, timeout=120)
 
 
+def publish(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "actionplan.cli", "-f", str(repo / "mkdocs.yml"), "publish", *args],
+                          cwd=repo, env=build_env(), capture_output=True, text=True, timeout=120)
+
+
+def check(repo: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "actionplan.cli", "check", "--root", str(repo), "--no-source"],
+                          cwd=repo, env=build_env(), capture_output=True, text=True, timeout=120)
+
+
 @pytest.fixture()
 def repo(tiny: Path) -> Path:
+    """The tiny fixture in a new repository, its release 0.0.1 committed and published."""
     git(tiny, "init", "-q", "-b", "main")
     git(tiny, "add", "-A")
     git(tiny, "commit", "-q", "-m", "release 0.0.1")
+    done = publish(tiny)
+    assert done.returncode == 0, done.stderr
+    git(tiny, "commit", "-q", "-am", "release 0.0.1 published")
     return tiny
 
 
@@ -81,15 +96,17 @@ def test_uncommitted_changes_count_and_a_footnote_changes_the_units_citing_it(re
 
 
 @pytest.mark.slow
-def test_a_tag_marks_the_previous_release(repo: Path) -> None:
+def test_the_base_is_the_recorded_commit_never_a_tag(repo: Path) -> None:
+    """A tag on a later commit (or none at all) does not move the base: what changed since the
+    commit 0.0.1 recorded is listed, wherever a tag points."""
     edit(repo / "data" / "translations" / "zh" / "I.yaml", "召集利益相关方", "召集各利益相关方")
-    git(repo, "commit", "-q", "-am", "released in 0.0.1 after all")
+    git(repo, "commit", "-q", "-am", "a change after 0.0.1 was published")
     git(repo, "tag", "v0.0.1")
     edit(repo / "content" / "commentary" / "C02.md", "en: The request for information is a critique target.",
          "en: The request for information is the critique's target.")
     result = release(repo, "0.0.2", "--date", "2026-12-01", "--en", "x", "--zh", "y")
     assert result.returncode == 0, result.stderr
-    assert releases(repo)[0]["units"] == ["C02"]
+    assert releases(repo)[0]["units"] == ["I.2.1", "C02"]
 
 
 @pytest.mark.slow
@@ -105,16 +122,22 @@ def test_a_changed_entry_of_the_record_goes_in_the_release_with_its_units(repo: 
 
 
 @pytest.mark.slow
-def test_a_deleted_entry_of_the_record_changes_its_units_and_no_neighbour(repo: Path) -> None:
+def test_a_deleted_entry_of_the_record_changes_its_units_and_no_neighbour(tiny: Path) -> None:
     """Cutting a whole entry (the middle one of the fixture's three) names neither neighbour in
     ``record`` and counts for the units the entry related to; a unit dropped from an entry counts too."""
+    # Published without naming the entry in its record (a published release's record is frozen).
+    edit(tiny / "data" / "changelog.yaml", "record: [eo-14318, ostp-rfi-2025-18737]", "record: [eo-14318]")
+    git(tiny, "init", "-q", "-b", "main")
+    git(tiny, "add", "-A")
+    git(tiny, "commit", "-q", "-m", "release 0.0.1")
+    assert publish(tiny).returncode == 0
+    git(tiny, "commit", "-q", "-am", "release 0.0.1 published")
+    repo = tiny
     path = repo / "data" / "record.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("- id: ostp-rfi-2025-18737")
     end = text.index("- id: eo-14179")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
-    # The release that named the cut entry must not name it any more: edit it as a contributor would.
-    edit(repo / "data" / "changelog.yaml", "record: [eo-14318, ostp-rfi-2025-18737]", "record: [eo-14318]")
     git(repo, "commit", "-q", "-am", "the RFI entry was wrong")
     result = release(repo, "0.0.2", "--date", "2026-12-01", "--en", "x", "--zh", "y")
     assert result.returncode == 0, result.stderr
@@ -143,10 +166,69 @@ def test_release_refuses_bad_input_and_leaves_the_changelog_alone(repo: Path, ar
 
 
 @pytest.mark.slow
-def test_release_needs_the_previous_release_in_git(tiny: Path) -> None:
+def test_release_needs_the_previous_release_published(tiny: Path) -> None:
+    """An unpublished release (no ``commit``) is extended, not followed by another."""
     git(tiny, "init", "-q", "-b", "main")
+    git(tiny, "add", "-A")
+    git(tiny, "commit", "-q", "-m", "release 0.0.1, not published yet")
+    before = (tiny / "data" / "changelog.yaml").read_bytes()
     result = release(tiny, "0.0.2")
-    assert result.returncode == 1 and "no tag v0.0.1 and no commit with release 0.0.1" in result.stderr
+    assert result.returncode == 1
+    assert "release 0.0.1: commit: none recorded, so it is not published yet; extend it" in result.stderr
+    assert (tiny / "data" / "changelog.yaml").read_bytes() == before
+
+
+@pytest.mark.slow
+def test_publish_records_the_commit_once_and_only_of_committed_data(tiny: Path) -> None:
+    git(tiny, "init", "-q", "-b", "main")
+    git(tiny, "add", "-A")
+    git(tiny, "commit", "-q", "-m", "release 0.0.1")
+    head = git(tiny, "rev-parse", "HEAD").strip()
+    edit(tiny / "data" / "translations" / "zh" / "I.yaml", "召集利益相关方", "召集各利益相关方")
+    refused = publish(tiny)
+    assert refused.returncode == 1 and "differ from" in refused.stderr and "Traceback" not in refused.stderr
+    git(tiny, "checkout", "-q", "--", "data")
+    done = publish(tiny)
+    assert done.returncode == 0, done.stderr
+    assert releases(tiny)[0]["commit"] == head
+    assert "data/changelog.yaml:2: release 0.0.1: commit: " + head in done.stdout
+    again = publish(tiny)
+    assert again.returncode == 1 and "published already" in again.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("units: [I.1.1]", "units: [I.1.1, I.2.1]", "units"),
+    ("record: [eo-14318, ostp-rfi-2025-18737]", "record: [eo-14318]", "record"),
+    ("en: Tiny fixture release.", "en: Tiny fixture release, extended.", "summary"),
+    ("date: 2026-11-01", "date: 2026-11-02", "date"),
+])
+def test_check_refuses_to_extend_a_published_release(repo: Path, old: str, new: str, field: str) -> None:
+    """Once its commit is recorded, a release reads as it did there: check (and so the build and
+    release) names the file, line, release and field, and says what to do instead."""
+    edit(repo / "data" / "changelog.yaml", old, new)
+    line = next(n for n, text in enumerate((repo / "data" / "changelog.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip().startswith(field + ":"))
+    result = check(repo)
+    assert result.returncode == 1
+    assert (f"data/changelog.yaml:{line}: release 0.0.1: {field}: release 0.0.1 was published at commit" in result.stdout
+            and "put the change in a new release (make release VERSION=x.y.z)" in result.stdout), result.stdout
+    refused = release(repo, "0.0.2", "--date", "2026-12-01", "--en", "x", "--zh", "y")
+    assert refused.returncode == 1 and "was published at commit" in refused.stderr
+
+
+@pytest.mark.slow
+def test_a_recorded_commit_must_exist_and_hold_the_release(repo: Path) -> None:
+    path = repo / "data" / "changelog.yaml"
+    commit = releases(repo)[0]["commit"]
+    edit(path, commit, "deadbeef" * 5)
+    result = check(repo)
+    assert result.returncode == 1 and f"release 0.0.1: commit: {'deadbeef' * 5} is not a commit of this repository" in result.stdout
+    empty_tree = git(repo, "hash-object", "-t", "tree", "/dev/null").strip()
+    other = git(repo, "commit-tree", empty_tree, "-m", "a commit without the release").strip()
+    edit(path, "deadbeef" * 5, other)
+    result = check(repo)
+    assert result.returncode == 1 and f"the changelog at {other[:12]} has no release 0.0.1" in result.stdout
 
 
 @pytest.mark.slow
@@ -181,3 +263,47 @@ def test_a_changed_provenance_changes_every_commentary_unit(repo: Path) -> None:
     result = release(repo, "0.0.2", "--date", "2026-12-01", "--en", "x", "--zh", "y")
     assert result.returncode == 0, result.stderr
     assert releases(repo)[0]["units"] == ["C01", "C02", "C03"]
+
+
+def bump(version: str) -> str:
+    major, minor, patch = (int(n) for n in version.split("."))
+    return f"{major}.{minor}.{patch + 1}"
+
+
+@pytest.mark.slow
+def test_a_release_on_a_fresh_tagless_clone_names_exactly_what_changed(tmp_path: Path) -> None:
+    """The project as it is (uncommitted work included) in a fresh clone without tags: one entry
+    added to the record since the newest release's recorded commit gives a release naming exactly
+    that entry and the units it relates to (a tag-based base named every instrument here)."""
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--no-tags", str(ROOT), str(clone))
+    assert git(clone, "tag") == ""
+    for name in git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0"):
+        src = ROOT / name
+        if name and src.is_file() and not src.is_symlink():
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, clone / name)
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "--allow-empty", "-m", "the working tree")
+    newest = releases(clone)[0]
+    if "commit" in newest and subprocess.run(["git", "diff", "--quiet", newest["commit"], "--", "data", "content/commentary"], cwd=clone).returncode:
+        # Work since the newest release (on main, or uncommitted): released and published first, as it would be.
+        opened = release(clone, bump(newest["version"]), "--en", "Work since.", "--zh", "此后的修改。")
+        assert opened.returncode == 0, opened.stdout + opened.stderr
+        git(clone, "commit", "-q", "-am", "a release of the work since")
+        newest = releases(clone)[0]
+    if "commit" not in newest:  # merged and published, as a release is before the next one opens
+        assert publish(clone).returncode == 0
+        git(clone, "commit", "-q", "-am", "published")
+    path = clone / "data" / "record.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = yaml.safe_load(text)[0]
+    start = text.index(f"- id: {first['id']}\n")
+    end = text.index("\n- id: ", start) + 1
+    path.write_text(text + text[start:end].replace(f"- id: {first['id']}\n", "- id: copy-of-the-first-entry\n", 1), encoding="utf-8")
+    result = release(clone, bump(newest["version"]), "--en", "One entry more.", "--zh", "多一条记录。")
+    assert result.returncode == 0, result.stdout + result.stderr
+    made = releases(clone)[0]
+    assert made["record"] == ["copy-of-the-first-entry"]
+    assert set(made["units"]) == {link["unit"] for link in first["units"]}
+    assert len(made["units"]) == len(set(made["units"]))

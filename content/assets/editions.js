@@ -41,7 +41,9 @@
         Array.prototype.slice.call(list.children).forEach(function (li, i) { if (i > 0 && li !== last) li.remove(); });
         versions.forEach(function (v) {
           var li = el("li", { "data-ap-v": v.version });
-          var a = el("a", { href: up + "v/" + v.version + "/" + here }, v.title || v.version);
+          // A unit's page is in every edition; another page may be newer than an edition: its home.
+          var there = box.getAttribute("data-ap-there") || "";
+          var a = el("a", { href: up + "v/" + v.version + "/" + there }, v.title || v.version);
           if (box.getAttribute("data-ap-archived") === "true" && v.version === mine) a.setAttribute("aria-current", "page");
           li.appendChild(a);
           list.insertBefore(li, last);
@@ -99,6 +101,22 @@
     } else out[path] = String(v);
     return out;
   }
+  // A field of a unit's export in the reader's words: "text.zh" of an action is the translation,
+  // of a commentary unit its original; "intro.en[2]" the official text's second paragraph.
+  function fieldLabel(k, commentary, words) {
+    var m = /^(text|title|intro)\.(en|zh)(?:\[(\d+)\])?$/.exec(k);
+    if (m) {
+      var original = commentary ? m[2] === "zh" : m[2] === "en";
+      var name = m[1] === "title" ? (original ? "title_official" : "title_translation")
+        : commentary ? (original ? "commentary_original" : "commentary_translation") : (original ? "official" : "translation");
+      return (words[name] || k) + (m[3] ? " ¶" + m[3] : "");
+    }
+    var parts = k.split(/[.\[\]]+/).filter(Boolean), base = words[parts[0]];
+    if (!base) return k;
+    var lang = parts[parts.length - 1];
+    var n = /^\d+$/.test(parts[1] || "") ? " " + (Number(parts[1]) + 1) : "";
+    return base + n + (lang === "en" || lang === "zh" ? " (" + words["lang_" + lang] + ")" : "");
+  }
   function compare(form) {
     var out = document.querySelector(".ap-compare-out");
     var up = form.getAttribute("data-ap-up"), editions = form.getAttribute("data-ap-editions");
@@ -106,13 +124,14 @@
       out.textContent = "";
       Promise.all([from, to].map(function (v) { return getJSON(up + editions + v + "/export/units/" + unit + ".json"); })).then(function (docs) {
         var a = flatten(docs[0], "", {}), b = flatten(docs[1], "", {});
+        var words = JSON.parse(form.getAttribute("data-ap-fields") || "{}"), commentary = "targets" in docs[1];
         var keys = Object.keys(a).concat(Object.keys(b).filter(function (k) { return !(k in a); }));
-        var changed = keys.filter(function (k) { return a[k] !== b[k]; });
+        var changed = keys.filter(function (k) { return (a[k] || "") !== (b[k] || ""); });  // an empty field is an absent one
         out.appendChild(el("h2", { id: "diff" }, unit + ": " + from + " → " + to));
         if (!changed.length) { out.appendChild(el("p", {}, "=")); return; }
         var dl = el("dl", { "class": "ap-diff" });
         changed.forEach(function (k) {
-          dl.appendChild(el("dt", {}, k));
+          dl.appendChild(el("dt", { "data-ap-key": k, title: k }, fieldLabel(k, commentary, words)));
           var dd = el("dd", {});
           diff(a[k] || "", b[k] || "").forEach(function (part) {
             dd.appendChild(part[0] === "=" ? document.createTextNode(part[1]) : el(part[0] === "-" ? "del" : "ins", {}, part[1]));

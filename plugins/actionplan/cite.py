@@ -132,28 +132,44 @@ def without_access(text: str) -> str:
     return out
 
 
+def _zh_date(iso: str) -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return f"{y}年{m}月{d}日"
+
+
 def citations(r: Citation) -> dict[str, str]:
-    """The ready-to-copy citations, in ``FORMATS`` order, their access clauses marked."""
+    """The ready-to-copy citations, in ``FORMATS`` order, their access clauses marked. The exact
+    locator (the versioned URL, once the edition exists) leads, the permalink beside it; APA on a
+    Chinese page follows the Chinese conventions of APA 7 throughout (dates, version, retrieval)."""
     loc = r.versioned_url or r.url
+    zh = r.lang == "zh"
     src = r.source
-    by = r.by or ("佚名" if r.lang == "zh" else "Anon")  # GB/T 7714-2015 §8.1.2: an unknown author
+    by = r.by or ("佚名" if zh else "Anon")  # GB/T 7714-2015 §8.1.2: an unknown author
     gbt_tail = "" if src is None else f" {src.note(r.lang)}."
     tail = "" if src is None else f"{src.note(r.lang)}. "
-    container = r.container if src is None else f"{r.container}, edited by {r.editor}"
-    apa_head = f"{r.by}. ({_apa_date(r.updated)}). {r.title} (Version {r.version})" if r.by else \
-        f"{r.title} (Version {r.version}). ({_apa_date(r.updated)})"  # APA 7: no author, the title leads
+    permalink = "" if r.versioned_url is None else (f"永久链接：{r.url}" if zh else f"Permalink: {r.url}")
+    edited = (f"，{r.editor}编" if zh else f", edited by {r.editor}") if src is not None else ""
+    if zh:
+        version = f"（{r.version}版）"
+        apa_head = f"{r.by}. ({_zh_date(r.updated)}). {r.title}{version}" if r.by else f"{r.title}{version}. ({_zh_date(r.updated)})"
+        apa = f"{apa_head}. {r.container}{edited}. {tail}" + _access(f"{ACCESSED}检索，取自 ") + loc + \
+            (f"（{permalink}）" if permalink else "")
+    else:
+        apa_head = f"{r.by}. ({_apa_date(r.updated)}). {r.title} (Version {r.version})" if r.by else \
+            f"{r.title} (Version {r.version}). ({_apa_date(r.updated)})"  # APA 7: no author, the title leads
+        apa = f"{apa_head}. {r.container}{edited}. {tail}" + _access(f"Retrieved {ACCESSED_LONG}, from ") + loc + \
+            (f" ({permalink[0].lower()}{permalink[1:]})" if permalink else "")
+    beside = f" {permalink}." if permalink else ""
     return {
         "GB/T 7714-2015": (
-            f"{by}. {r.container}：{r.title}[EB/OL]. {r.version}版. ({r.updated}){_access(f'[{ACCESSED}]')}. {loc}.{gbt_tail}"
-            if r.lang == "zh" else
-            f"{by}. {r.container}: {r.title}[EB/OL]. Version {r.version}. ({r.updated}){_access(f'[{ACCESSED}]')}. {loc}.{gbt_tail}"
+            f"{by}. {r.container}：{r.title}[EB/OL]. {r.version}版. ({r.updated}){_access(f'[{ACCESSED}]')}. {loc}.{beside}{gbt_tail}"
+            if zh else
+            f"{by}. {r.container}: {r.title}[EB/OL]. Version {r.version}. ({r.updated}){_access(f'[{ACCESSED}]')}. {loc}.{beside}{gbt_tail}"
         ),
-        "APA 7": (
-            f"{apa_head}. {container}. {tail}" + _access(f"Retrieved {ACCESSED_LONG}, from ") + loc
-        ),
+        "APA 7": apa,
         "Chicago": (
-            (f"{r.by}. " if r.by else "") + f"“{r.title}.” {container}, version {r.version}. {tail}"
-            f"Last modified {long_date(r.updated)}. {_access(f'Accessed {ACCESSED_LONG}. ')}{loc}."
+            (f"{r.by}. " if r.by else "") + f"“{r.title}.” {r.container}{'' if src is None else f', edited by {r.editor}'}, "
+            f"version {r.version}. {tail}Last modified {long_date(r.updated)}. {_access(f'Accessed {ACCESSED_LONG}. ')}{loc}.{beside}"
         ),
         "BibTeX": bibtex(r, access=True),
         "RIS": ris(r, access=True),

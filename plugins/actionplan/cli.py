@@ -1,4 +1,4 @@
-"""The ``actionplan`` command: check, build, generate, serve, archive, release, schemas and urls.
+"""The ``actionplan`` command: check, build, generate, serve, archive, release, publish, schemas and urls.
 
 ``check`` runs the very same load/validate code as the plugin, with the same settings (read from
 ``mkdocs.yml``, ``settings.Settings``), so what passes here passes the build; ``build`` writes into a
@@ -104,22 +104,30 @@ def generate(root: Path, out: Path) -> int:
     return 0
 
 
-def archive(root: Path, engine: str, ref: str | None, branch: str) -> int:
-    """Freeze the newest release as its edition under v/<version>/ on the editions branch."""
+def archive(root: Path, branch: str, check: bool) -> int:
+    """Store every published release's edition on the editions branch (once), or ``--verify`` them."""
     from .archive import archive as freeze
+    from .archive import verify
     from .editions import ArchiveError
-    from .engines import BuildFailed
     from .settings import SettingsError
 
     try:
-        version, made = freeze(root, engine, ref, branch)
-    except (ArchiveError, BuildFailed, DataError, SettingsError) as e:
+        if check:
+            found = verify(root, branch)
+            for version, differ in found.items():
+                print(f"{version}: " + (f"{len(differ)} files differ from a rebuild of its commit: " + ", ".join(differ[:10])
+                                        if differ else "the stored edition is what its commit builds"))
+            return 1 if any(found.values()) else 0
+        made, had = freeze(root, branch)
+    except (ArchiveError, DataError, SettingsError) as e:
         print(f"archive failed; the {branch} branch is as it was.\n{e}", file=sys.stderr)
         return 1
-    if made:
-        print(f"archived {version} as v/{version}/ on branch {branch} (push it: git push origin {branch})")
-    else:
-        print(f"{version} is archived already on branch {branch}; a published edition is never rebuilt")
+    for version in made:
+        print(f"archived {version} as v/{version}/ on branch {branch}, built from its recorded commit (push it: git push origin {branch})")
+    if had:
+        print(f"{', '.join(had)}: archived already on branch {branch}; a published edition is never rebuilt")
+    if not made and not had:
+        print("no published release yet (make publish records a release's commit)")
     return 0
 
 
@@ -195,6 +203,32 @@ def release(root: Path, version: str, date: str | None, en: str | None, zh: str 
     return check(root, commentary_source)
 
 
+def publish(root: Path, ref: str) -> int:
+    """Record ``ref`` as the newest release's commit: from then on that release is frozen."""
+    from .published import PublishError
+    from .published import publish as record
+    from .settings import Settings, SettingsError
+    from .site import load
+
+    try:
+        settings = Settings.read(root)
+        ix = load(settings)
+        if not ix.plan.releases:
+            return _fail(f"{settings.data / 'changelog.yaml'}: no release to publish")
+        newest = ix.plan.releases[0]
+        commit, line = record(root, settings.data / "changelog.yaml", newest, ref)
+    except SettingsError as e:
+        return _fail(*e.lines)
+    except DataError as e:
+        print(f"fix these first (make check):\n{e}", file=sys.stderr)
+        return 1
+    except PublishError as e:
+        return _fail(f"publish: {e}")
+    print(f"{newest.where.file}:{line}: release {newest.version}: commit: {commit}; commit this line "
+          f"(git commit -m 'release {newest.version} published at {commit[:12]}'): from now on {newest.version} is frozen")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="actionplan")
     parser.add_argument("-f", "--config-file", type=Path, default=None,
@@ -214,10 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("serve", help="preview both languages with live reload; broken data keeps the last good site and shows why")
     v.add_argument("-p", "--port", type=int, default=8000)
     v.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
-    a = sub.add_parser("archive", help="freeze the newest release as its edition under v/<version>/ (once; never rebuilt)")
-    a.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
-    a.add_argument("--ref", default=None, help="take data/ and content/commentary/ from this git commit or tag (default: the working tree)")
+    a = sub.add_parser("archive", help="store every published release's edition, built from its commit, on the editions branch (once)")
     a.add_argument("--branch", default="editions", help="the git branch that stores the editions (default: editions)")
+    a.add_argument("--verify", action="store_true", help="rebuild each stored edition from its commit and compare (Pagefind aside)")
     s = sub.add_parser("schemas", help="write the JSON Schemas of the data files (for editors)")
     s.add_argument("-o", "--out", type=Path, default=None, help="default: schemas/ beside mkdocs.yml")
     u = sub.add_parser("urls", help="check a built site against the registry of published URLs, or --write it")
@@ -229,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--date", default=None, help="YYYY-MM-DD (default: today)")
     r.add_argument("--en", default=None, help="the English summary (one line; default: a placeholder to edit)")
     r.add_argument("--zh", default=None, help="the Chinese summary (one line; default: a placeholder to edit)")
+    p = sub.add_parser("publish", help="record the commit of the newest release (its tree is the release): from then on it is frozen")
+    p.add_argument("--ref", default="HEAD", help="the commit whose tree is the release (default: HEAD)")
     args = parser.parse_args(argv)
     config_file: Path = args.config_file or Path("mkdocs.yml")
     if args.command in ("check", "release"):
@@ -239,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(root, source)
     if args.command == "schemas":
         return write_schemas(args.out or config_file.resolve().parent / "schemas")
+    if args.command == "publish":
+        return publish(config_file.resolve().parent, args.ref)
     if args.command == "urls":
         return urls(args.site_dir, config_file.resolve().parent / "published-urls.txt", args.write)
     if not config_file.exists():
@@ -250,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         return serve(root, args.port, args.engine)
     if args.command == "archive":
-        return archive(root, args.engine, args.ref, args.branch)
+        return archive(root, args.branch, args.verify)
     return build(root, args.site_dir, args.engine)
 
 

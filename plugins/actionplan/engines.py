@@ -27,6 +27,7 @@ from types import FrameType
 import yaml
 
 from . import editions as stored
+from . import rebuild
 from .editions import EDITION_ENV, PUBLISHED_ENV, Editions, theme_extra
 from .search import index_site
 from .settings import CONFIGS, PLUGIN, Settings, read_config
@@ -168,26 +169,28 @@ def build_into(settings: Settings, site: Path, engine: str = "mkdocs", work: Pat
     """Build the edition with ``engine`` into the (empty or absent) folder ``site``, then its
     search index (Pagefind, over the HTML of both builds, so search is the same on every engine).
 
-    ``editions`` says which edition this is; by default the latest, with the frozen editions the
-    editions branch holds (``actionplan archive`` passes the release it freezes)."""
+    ``editions`` says which edition this is; by default the latest, with every published release's
+    edition under ``v/`` (``rebuild``; ``actionplan archive`` passes the release it freezes)."""
     if engine not in ENGINES:
         raise BuildFailed(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
     root = settings.root
     latest = editions is None or editions.archived is None
+    changelog = settings.data / "changelog.yaml"
     if editions is None:
-        editions = Editions(None, tuple(stored.published(root)))
+        editions = Editions(None, tuple(rebuild.published(root, changelog)))
     _build_engine(settings, site, engine, work, editions)
     try:
         index_site(site)
     except RuntimeError as e:
         raise BuildFailed(f"search index: {e}") from None
     if latest:
-        # After indexing: each stored edition carries its own search index, and the latest's
-        # search finds only the latest.
+        # After indexing: each edition carries its own search index, and the latest's search
+        # finds only the latest. Every published release: the editions branch's as stored, the
+        # others built from their recorded commits (cached, so a build pays for each once).
         try:
-            stored.copy_into(root, site)
+            rebuild.copy_into(root, site, changelog, str(read_config(root / CONFIGS["zh"][0]).get("site_url") or ""))
         except stored.ArchiveError as e:
-            raise BuildFailed(f"stored editions: {e}") from None
+            raise BuildFailed(f"editions: {e}") from None
 
 
 def _build_engine(settings: Settings, site: Path, engine: str, work: Path | None, editions: Editions) -> None:

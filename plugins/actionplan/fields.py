@@ -143,6 +143,8 @@ AgencyId = Annotated[str, Text(pattern=ID_RE, max_len=40)]
 VERSION_RE = r"[0-9]+\.[0-9]+\.[0-9]+"
 Version = Annotated[str, Text(pattern=VERSION_RE, max_len=20)]
 Date = Annotated[str, Text(pattern=r"[0-9]{4}-[0-9]{2}-[0-9]{2}", max_len=10)]
+# A git commit, written in full (an abbreviation may become ambiguous as the history grows).
+Commit = Annotated[str, Text(pattern=r"[0-9a-f]{40}", max_len=40)]
 SITE_DIR = Text(pattern=r"[A-Za-z0-9_~\-][A-Za-z0-9._~\-]*(/[A-Za-z0-9_~\-][A-Za-z0-9._~\-]*)*/", max_len=300)
 SiteDir = Annotated[str, SITE_DIR]
 CRITIQUE_KINDS = ("background", "structure", "critique", "risk", "caption")

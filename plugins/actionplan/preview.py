@@ -51,7 +51,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from . import editions, pagecache
+from . import editions, pagecache, rebuild
 from .editions import Editions
 from .engines import BuildFailed, build_into, engine_env
 from .preview_site import (
@@ -74,7 +74,7 @@ from .preview_site import (
 )
 from .problems import DataError
 from .search import BUNDLE
-from .settings import CONFIGS, Settings, SettingsError
+from .settings import CONFIGS, Settings, SettingsError, read_config
 
 
 class Preview(Shown):
@@ -97,7 +97,11 @@ class Preview(Shown):
         self._stopping = False
         # The latest edition, told the frozen ones the editions branch holds (shown under v/), as
         # ``make build`` tells the engine; MkDocs' banner forced off, since any warning fails a dirty build.
-        self.env = {**engine_env(Editions(None, tuple(editions.published(self.root)))),
+        try:
+            self.changelog = Settings.read(self.root).data / "changelog.yaml"
+        except SettingsError:  # shown by the first build
+            self.changelog = self.root / "data" / "changelog.yaml"
+        self.env = {**engine_env(Editions(None, tuple(rebuild.published(self.root, self.changelog)))),
                     "NO_MKDOCS_2_WARNING": "1", pagecache.ENV: str(self.work / "pages")}
 
     # -- what the server asks ------------------------------------------------------------
@@ -128,7 +132,8 @@ class Preview(Shown):
         if self.incremental:
             stored = self.work / "editions"
             try:
-                if editions.copy_into(self.root, stored):
+                site_url = str(read_config(self.root / CONFIGS["zh"][0]).get("site_url") or "")
+                if rebuild.copy_into(self.root, stored, self.changelog, site_url):
                     self._show({EDITIONS: stored / PREFIX[EDITIONS]}, self.generation)
             except editions.ArchiveError as e:
                 print(f"stored editions not shown: {e}", flush=True)

@@ -23,6 +23,7 @@ from .fields import (
     ActionId,
     AgencyId,
     Bilingual,
+    Commit,
     Count,
     Date,
     GoalId,
@@ -243,6 +244,10 @@ class Release(Sourced):
     # The entries of data/record.yaml this release added or changed: each is an entry of the
     # change feed, dated by the release that published it.
     record: tuple[InstrumentId, ...] = ()
+    # The commit whose tree is this release, recorded when it is published (``actionplan
+    # publish``): the edition under v/<version>/ is built from it, the next release diffs from it,
+    # and from then on the entry is frozen (published.py).
+    commit: Commit | None = None
 
     @property
     def summary_en(self) -> str:

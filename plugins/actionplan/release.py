@@ -3,8 +3,8 @@
 The version lives in one place, the newest entry of the changelog (the build, the citations and
 the export all read it from there). A release adds that entry, dated today, with ``units``
 (and ``record``, the entries of the record it adds or changes) filled in from ``git diff``
-against the previous release (its tag ``vX.Y.Z`` or ``X.Y.Z``, or
-else the commit that added its changelog entry): each changed line of ``data/`` or of the
+against the commit the previous release recorded when it was published (``commit``, never a
+tag): each changed line of ``data/`` or of the
 commentary is mapped to the unit whose record holds it, using the file:line positions the loader
 records. Then it runs ``check``. Nothing here imports MkDocs.
 """
@@ -22,6 +22,7 @@ import yaml
 from .chars import bad_character
 from .fields import version_key
 from .index import Index
+from .records import Release
 
 PLACEHOLDER_EN = "TODO: say what changed, for readers."
 PLACEHOLDER_ZH = "TODO：为读者说明本次修改。"
@@ -41,22 +42,19 @@ def _git(root: Path, *args: str) -> str:
     return result.stdout
 
 
-def previous_ref(root: Path, version: str, changelog: Path) -> str:
-    """The previous release's tag, or the (first) commit whose changelog has its entry."""
-    for tag in (f"v{version}", version):
-        found = subprocess.run(["git", "-C", str(root), "rev-parse", "-q", "--verify", f"refs/tags/{tag}^{{commit}}"],
-                               capture_output=True, text=True)
-        if found.returncode == 0:
-            return found.stdout.strip()
-    head = subprocess.run(["git", "-C", str(root), "rev-parse", "-q", "--verify", "HEAD"], capture_output=True, text=True)
-    if head.returncode != 0:
-        raise ReleaseError(f"no tag v{version} and no commit with release {version}: {root} has no commit yet")
-    rel = changelog.resolve().relative_to(Path(_git(root, "rev-parse", "--show-toplevel").strip()).resolve())
-    pattern = r"^- version: ['\"]?" + re.escape(version) + r"['\"]?[[:space:]]*$"
-    commits = _git(root, "log", "--reverse", "--format=%H", "-G", pattern, "--", f":/{rel.as_posix()}").split()
-    if not commits:
-        raise ReleaseError(f"no tag v{version} and no commit with release {version} in {rel}: commit it, or tag it, first")
-    return commits[0]
+def previous_ref(root: Path, newest: Release) -> str:
+    """The commit the previous release recorded when it was published (never a tag, which a clone
+    may not have): the next release names what changed since exactly that tree."""
+    if newest.commit is None:
+        raise ReleaseError(f"{newest.where}: release {newest.version}: commit: none recorded, so it is not published yet; "
+                           f"extend it (add to its units by hand) instead of opening another, or publish it first "
+                           f"(make publish) once it is merged")
+    found = subprocess.run(["git", "-C", str(root), "rev-parse", "-q", "--verify", f"{newest.commit}^{{commit}}"],
+                           capture_output=True, text=True)
+    if found.returncode != 0:
+        raise ReleaseError(f"{newest.where}: release {newest.version}: commit: {newest.commit} is not in this repository "
+                           "(a shallow clone? run git fetch --unshallow)")
+    return newest.commit
 
 
 def changed_lines(root: Path, ref: str, folders: list[str]) -> dict[str, list[int]]:
@@ -226,7 +224,7 @@ def release(root: Path, data_dir: Path, commentary_dir: Path, version: str, ix: 
     date = date or dt.date.today().isoformat()
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date) or date < newest.date:
         raise ReleaseError(f"date {date}: expected YYYY-MM-DD, not before {newest.version}'s {newest.date}")
-    ref = previous_ref(root, newest.version, changelog)
+    ref = previous_ref(root, newest)
     changes = record_changes(ix, root, ref, data_dir)
     units = changed_units(ix, root, ref, data_dir, commentary_dir, changes)
     record = changes[0]

@@ -132,16 +132,20 @@ class Renderer:
         return "1970-01-01", self.site.version
 
     def cite_title(self, uid: str, lang: str | None = None) -> str:
-        """A unit's one title in citations and metadata: its label, and the full heading where
-        the unit has one (pillars, goals); never an excerpt, so it is the same in every format."""
+        """A unit's one title in every citation format, telling units apart: an action names its goal
+        ("Recommended Policy Action I.3.5 (Goal I.3: …)"), a commentary unit what it discusses."""
         lang = lang or self.lang
+        L = LABELS[lang]
         if uid in self.ix.critiques:
-            return f"{LABELS[lang]['commentary_unit']} {uid}"
+            targets = L["src_sep"].join(L["cite_whole_plan"] if t == "plan" else self.label(t, lang) for t in self.ix.critiques[uid].targets)
+            return L["cite_commentary_title"].format(id=uid, targets=targets)
         u = self.ix.units[uid]
-        if uid == "intro" or isinstance(u, Action):
+        if uid == "intro":
             return self.label(uid, lang)
+        if isinstance(u, Action):
+            return L["cite_action_title"].format(id=uid, goal=self.cite_title(uid.rsplit(".", 1)[0], lang))
         zh = self.tr(uid, "title")
-        return f"{self.label(uid, lang)}: {zh if lang == 'zh' and zh else u.title}"
+        return f"{self.label(uid, lang)}{L['label_sep']}{zh if lang == 'zh' and zh else u.title}"
 
     def cite_record(self, uid: str, src: str, lang: str | None = None) -> cite.Citation:
         """The citation record of a unit's page in ``lang`` (this build's language by default)."""
@@ -149,7 +153,10 @@ class Renderer:
         date, _ = self.updated(uid)
         source = None if uid not in self.ix.critiques else \
             provenance.cite_source(provenance.required(self.plan.commentary_source, f"critique {uid}"), lang, LABELS[lang])
-        return cite.citation_of(self.site, uid, lang, self.cite_title(uid, lang), self.permalink(src, lang), date, source=source)
+        # The exact locator beside the permalink, once this release's edition exists (never before).
+        versioned = self.versioned_link(src, lang) if self.site.version in self.published else None
+        return cite.citation_of(self.site, uid, lang, self.cite_title(uid, lang), self.permalink(src, lang), date,
+                                versioned_url=versioned, source=source)
 
     def head(self, src: str, title: str, description: str, date: str, kind: str = "WebPage") -> dict[str, Any]:
         """What the theme override prints into a page's head: citation metadata (Highwire
@@ -195,13 +202,14 @@ class Renderer:
         formats = cite.citations(rec)
         first = self.L["cite_first"]
         downloads = [(ext, self.file_link(src, paths.cite_file(uid, ext), self.lang), f"{rec.bib_key}.{ext}") for ext in paths.CITE_EXTS]
-        this_version = self.versioned_link(src)
+        this_version = rec.versioned_url or ""
         head = self.head(src, rec.title, description, date)
-        head["versioned_url"] = this_version
+        if this_version:
+            head["versioned_url"] = this_version
         pin_label = f"{self.L['commentary_unit']} {uid}" if uid in self.ix.critiques else self.label(uid)
         return CitationView(cites=list(formats.items()), cite_first=first, updated=date, version=version,
                             head=head, site_version=self.site.version, downloads=downloads, cite_record=rec,
-                            this_version=this_version, this_version_live=self.site.version in self.published,
+                            this_version=this_version, this_version_live=bool(this_version),
                             pin_example=cite.pinpoint(pin_label, 2), pin_label=pin_label, pin_anchor=paths.paragraph(2))
 
     def described(self, label: str, body: str) -> str:

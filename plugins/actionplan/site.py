@@ -20,6 +20,7 @@ from .load import commentary_files, load_commentary, load_plan
 from .names import check_agency_names
 from .pages import all_pages
 from .problems import DataError, Problem, Where
+from .published import frozen_problems
 from .render import Renderer
 from .settings import Settings
 from .templating import Page
@@ -94,6 +95,7 @@ def load_all(data_dir: Path, commentary_dir: Path, root: Path, *, require_transl
         complete = len(critiques) == claimed
         problems += validate_commentary(plan, critiques, complete, require_translations)
         problems += validate_releases(plan, critiques)
+        problems += frozen_problems(plan.releases, data_dir / "changelog.yaml")
         problems += validate_url_names(plan, critiques)
         problems += validate_redirects(plan, critiques, authored_pages(content_dir or commentary_dir.parent, commentary_dir))
         problems += validate_record(plan)

@@ -88,6 +88,7 @@ class UnitView:
     children_label: str
     official: list[tuple[str, str]]  # the official plan's citation at this point, per format
     pins: list[str]  # the paragraph anchors (¶ links)
-    compare_link: str
+    compare_link: str  # the compare page, on the unit's newest change where there is one to show
+    changed_in: str | None  # "Changed in 1.1.0", where both editions of that change exist
     search: dict[str, str]  # what the search index records of the page
     cit: CitationView

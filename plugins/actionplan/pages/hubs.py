@@ -81,4 +81,5 @@ def compare_page(r: Renderer) -> Page:
     units = [(uid, r.label(uid)) for uid in r.ix.order] + [(c.id, f"{r.L['commentary_unit']} {c.id}") for c in r.plan.critiques]
     return r.page("compare.md.j2", src, Where("data/changelog.yaml", 1), {"title": r.L["compare"], "search": {"exclude": True}},
                      units=units, up=paths.rel_url(here, ""), versions_json=paths.VERSIONS, editions=paths.EDITIONS,
-                     published=[rel.version for rel in r.plan.releases if rel.version in r.published])
+                     published=[rel.version for rel in r.plan.releases if rel.version in r.published],
+                     fields=json.dumps({k[4:]: v for k, v in r.L.items() if k.startswith("cmp_")}, ensure_ascii=False, sort_keys=True))

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from .. import cite, paths, svg
 from ..index import Unit
 from ..model import Action, Pillar, Where
-from ..render import Renderer
+from ..render import Renderer, compare_query
 from ..templating import Page
 from ..views import UnitView, context
 
@@ -61,6 +61,7 @@ def unit_page(r: Renderer, uid: str) -> Page:
     title = f"{r.label(uid)} · {r.title(uid, 40)}" if uid != "intro" else r.label(uid)
     meta = {"title": title, "description": description, "unit": uid, "kind": u.kind,
             "printed_page": u.printed_page, "head": cit.head}
+    changed = changed_in(r, uid)
     view = UnitView(
         u=u, uid=uid, label=r.label(uid), crumbs=crumbs, orig=orig, trans=trans, title_en=title_en, title_zh=title_zh,
         children=children, is_action=is_action, siblings=siblings, siblings_label=sib_label,
@@ -77,7 +78,9 @@ def unit_page(r: Renderer, uid: str) -> Page:
         children_label=L["children_goals"] if isinstance(u, Pillar) else L["children_actions"],
         official=list(official.items()),
         pins=[] if is_action else [paths.paragraph(i + 1) for i in range(len(orig))],
-        compare_link=paths.rel_url(paths.site_path(src, r.lang), paths.site_path(paths.COMPARE, r.lang)) + f"?unit={uid}",
+        compare_link=paths.rel_url(paths.site_path(src, r.lang), paths.site_path(paths.COMPARE, r.lang))
+        + (f"?{compare_query(uid, changed[1], changed[0])}" if changed else f"?unit={uid}"),
+        changed_in=r.L["changed_in"].format(version=changed[0]) if changed else None,
         search={"uid": uid, "kind": u.kind, "pillar": "" if uid == "intro" else uid.split(".")[0],
                 "title": r.label(uid) if uid == "intro" else r.title(uid, 60)},
         cit=cit,
@@ -124,3 +127,14 @@ def source_line(r: Renderer) -> str | None:
         return None
     unknown = r.L["src_sep"].join(r.L[f"src_{f}"] for f in cs.unknown())
     return r.L["src_short"].format(outlet=cs.ours.outlet.of(r.lang), unknown=r.L["src_unknown"].format(fields=unknown) if unknown else "")
+
+
+def changed_in(r: Renderer, uid: str) -> tuple[str, str] | None:
+    """(the newest release that changed ``uid``, the published release before it) when both
+    editions exist, so the compare page can show the change; None otherwise."""
+    releases = r.plan.releases
+    for i, rel in enumerate(releases):
+        if uid in rel.units:
+            before = next((o.version for o in releases[i + 1:] if o.version in r.published), None)
+            return (rel.version, before) if rel.version in r.published and before else None
+    return None
