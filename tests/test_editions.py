@@ -201,14 +201,14 @@ def test_the_changelog_links_each_edition_and_the_diffs(repo: Path) -> None:
 
 
 def _anchors(html: str) -> list[str]:
-    return re.findall(r'<p id="(p\d+(?:-zh)?)">', html)
+    return re.findall(r'<p [^>]*\bid="(p\d+(?:-zh)?)"', html)
 
 
 @pytest.mark.slow
 def test_paragraph_anchors_survive_a_rebuild_and_a_translation_edit(repo: Path) -> None:
     site = repo / "site"
     old, new, again = (page(s, "plan/I.1/") for s in (site / "v" / "1.0.0", site / "v" / "1.0.1", repo / "site2"))
-    assert _anchors(old) == _anchors(new) == _anchors(again) == ["p1", "p2", "p1-zh", "p2-zh"]
+    assert _anchors(old) == _anchors(new) == _anchors(again) == ["p1", "p1-zh", "p2", "p2-zh"]  # paragraph, its translation
     # The anchor names the same official paragraph before and after the translation edit.
     for html in (old, new):
         assert re.search(r'<p id="p2">A second paragraph of the goal’s introduction\.', html)
@@ -236,7 +236,7 @@ def test_every_intro_paragraph_and_footnote_of_the_real_site_has_its_pin(site: P
             continue
         html = page(site, paths.url(paths.unit(uid)))
         n = len(unit.intro)
-        assert _anchors(html)[:n] == [paths.paragraph(i + 1) for i in range(n)], uid
+        assert [a for a in _anchors(html) if not a.endswith("-zh")] == [paths.paragraph(i + 1) for i in range(n)], uid
         for i in range(1, n + 1):
             assert f'class="ap-pin" href="#p{i}"' in html, (uid, i)
     notes = page(site, "plan/footnotes/")
