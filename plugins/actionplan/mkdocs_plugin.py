@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
-from . import pagecache, paths
+from . import hreflang, pagecache, paths
 from .editions import Editions, theme_extra
 from .problems import DataError
 from .settings import Settings, SettingsError, config_problems
@@ -129,6 +129,10 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         # The preview's incremental builds (pagecache): each generated text as a file, rewritten
         # only when it changed, so that MkDocs' --dirty rebuilds the pages an edit changed alone.
         cache = pagecache.folder(self.config.lang)
+        made = {out.path for out in built.outputs}  # an authored page at a generated one's path has its folder sitemap
+        for f in [f for f in files if f.is_documentation_page() and f.url and hreflang.folder(f.url) not in made]:
+            # An authored page's alternates, as the core gives each generated page's (hreflang.py).
+            files.append(File.generated(config, hreflang.folder(f.url), content=hreflang.page_sitemap(self.base_url, f.url, self.config.lang)))
         for page in built.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")
