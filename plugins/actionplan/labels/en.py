@@ -179,6 +179,7 @@ EN: dict[str, str] = {
     "commentary_intro": "The commentary excerpt in the author's order; every unit is anchored and shows the plan units it discusses.",
     "coverage_intro": "One row per goal: commentary units on the goal itself, and on its actions.",
     "coverage_heat": "Heat",
+    "coverage_own": "On the goal itself",
     "critique_translation_note": "Our translation, not official; the Chinese original is the authority.",
     "goto_label": "Go to an ID (e.g. I.3.5, i-3-5, ii/1 or C07)",
     "goto_go": "Go",

@@ -175,6 +175,7 @@ ZH: dict[str, str] = {
     "commentary_intro": "评论节选按原文顺序排列；每个单元可链接，旁注其所论及的计划单元。",
     "coverage_intro": "每行是一项目标：评论直接论及该目标的单元数，以及论及其下各行动的单元数。",
     "coverage_heat": "热度",
+    "coverage_own": "论及目标本身",
     "critique_translation_note": "本站译文，非官方；以中文原文为准。",
     "goto_label": "输入编号跳转（如 I.3.5、i-3-5、ii/1 或 C07）",
     "goto_go": "前往",
