@@ -1,0 +1,133 @@
+"""A reader's walk through every kind of page (issue 23): no failed request and no console error,
+the search's language toggle, nothing scrolling sideways on a phone. Real chromium against 127.0.0.1,
+at a desktop's and a phone's width, in both languages."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import ROOT
+from .test_browser import search
+
+# browser and slow: every test reads the real site, built whole (the `site` fixture, served by `pages`).
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+WIDTHS = (1280, 390)
+KINDS = {
+    "home": "", "intro": "plan/intro/", "pillar": "plan/II/", "goal": "plan/II.2/", "action": "plan/II.2.3/",
+    "commentary unit": "commentary/C05/", "coverage": "commentary/coverage/", "record": "record/",
+    "agencies": "agencies/", "agency": "agencies/DOC/", "ids": "ids/", "404": "plan/I.99.9/",
+}
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> Iterator[str]:
+    """The built site as GitHub Pages serves it: under site_url's path (``/action-plan/``), and the
+    root's 404.html, with status 404, for any path that names no file."""
+    default = re.search(r'site_url: !ENV \[SITE_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert default, "mkdocs.yml names a default site_url"
+    mount = urlsplit(default.group(1)).path
+
+    class Pages(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def translate_path(self, path: str) -> str:
+            inside = path.startswith(mount)
+            return super().translate_path("/" + path[len(mount):] if inside else "/-outside-site_url-/")
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            if code != 404:
+                super().send_error(code, message, explain)
+                return
+            body = (site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Pages, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{mount}"
+    httpd.shutdown()
+
+
+class Watch:
+    """Every failed request, every response of 400 or more and every console error of a page."""
+
+    def __init__(self, page: Any, missing: tuple[str, ...]) -> None:
+        self.problems: list[str] = []
+        self.missing = missing  # the paths meant to answer 404
+        page.on("console", lambda m: m.type == "error" and self.note(f"console: {m.text} ({page.url})"))
+        page.on("pageerror", lambda e: self.note(f"script error: {e} ({page.url})"))
+        page.on("requestfailed", lambda r: self.note(f"failed: {r.url} {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and not r.url.endswith(self.missing) and self.note(f"{r.status}: {r.url}"))
+
+    def note(self, what: str) -> None:
+        # The 404 page's own status is logged by Chromium as a console error naming no URL.
+        if "status of 404" in what and what.endswith(tuple(f"{m})" for m in self.missing)):
+            return
+        self.problems.append(what)
+
+
+def _page(browser: Any, width: int, missing: tuple[str, ...] = ()) -> tuple[Any, Any, Watch]:
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844})
+    page = context.new_page()
+    return context, page, Watch(page, missing)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_no_page_kind_fails_a_request_or_logs_an_error(browser, pages: str, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    context, page, watch = _page(browser, width, (lang + KINDS["404"],))
+    sideways = []
+    for kind, path in KINDS.items():
+        response = page.goto(pages + lang + path, wait_until="networkidle")
+        assert response is not None and (response.ok or kind == "404"), (kind, response and response.status)
+        # no table, figure or code block scrolls sideways, nor the page
+        wide = page.evaluate("""() => [document.documentElement, ...document.querySelectorAll(
+            '.md-typeset__scrollwrap, .md-typeset__table, .md-typeset pre, .md-typeset svg')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.tagName + '.' + (e.className.baseVal ?? e.className))""")
+        if wide:
+            sideways.append((kind, wide))
+    # the search box, with results in both languages and back
+    page.goto(pages + lang + KINDS["goal"], wait_until="networkidle")
+    search(page, "芯片" if lang == "" else "chips")
+    page.locator("#ap-search-both").check()
+    page.locator("#ap-search-both").uncheck()
+    context.close()
+    assert not watch.problems, "\n".join(watch.problems)
+    assert not sideways, sideways
+
+
+def _status(page: Any) -> str:
+    return str(page.locator("#ap-search-results").get_attribute("data-query")) + " | " + page.locator(".ap-search__status").inner_text()
+
+
+@pytest.mark.parametrize(("lang", "words"), [("", "芯片"), ("en/", "semiconductor")])
+def test_unticking_both_languages_restores_this_languages_results(browser, pages: str, lang: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    context, page, _ = _page(browser, 1280)
+    page.goto(pages + lang, wait_until="networkidle")
+    alone = search(page, words)
+    before = _status(page)
+    page.locator("#ap-search-both").check()
+    page.wait_for_function("n => document.querySelectorAll('.ap-search__lang').length > 0", arg=None, timeout=20_000)
+    both = page.eval_on_selector_all(".ap-search__link", "els => els.map(e => e.href)")
+    assert any(("/en/" in h) != (lang == "en/") for h in both) or _status(page) != before  # the other language came in
+    page.locator("#ap-search-both").uncheck()
+    page.wait_for_function("() => document.querySelectorAll('.ap-search__lang').length === 0", timeout=20_000)
+    page.wait_for_timeout(500)  # the query after the untick has settled
+    assert _status(page) == before
+    assert page.eval_on_selector_all(".ap-search__link", "els => els.map(e => e.href)") == alone
+    context.close()
+
