@@ -210,15 +210,16 @@ def test_per_unit_json_matches_the_export(site: Path) -> None:
     assert c["text"] == next(x for x in doc["critiques"] if x["id"] == "C19")["text"]
 
 
-@pytest.mark.parametrize("form", ["I.3.5", "i.3.5", "I-3-5", "i-3-5", "I/3/5", "i/3/5"])
-def test_short_id_resolver(site: Path, form: str) -> None:
-    page = site / "id" / form / "index.html"
-    info = parse(page)
+@pytest.mark.parametrize(("form", "page"), [*((f, "plan/I.3.5") for f in ["I.3.5", "i.3.5", "I-3-5", "i-3-5", "I/3/5", "i/3/5"]),
+                                            ("C05", "commentary/C05"), ("c05", "commentary/C05"),  # commentary units
+                                            ("DOC", "agencies/DOC"), ("doc", "agencies/DOC")])  # and agencies (issue 23)
+def test_short_id_resolver(site: Path, form: str, page: str) -> None:
+    info = parse(site / "id" / form / "index.html")
     assert info.refresh is not None
     from .sitecheck import target_file
 
     target, _ = target_file(site, f"id/{form}/index.html", info.refresh)
-    assert target == site / "plan" / "I.3.5" / "index.html"
+    assert target == site / page / "index.html"
 
 
 def test_citation_metadata_in_every_unit_head(site: Path, index: Index) -> None:

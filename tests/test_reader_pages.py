@@ -131,3 +131,28 @@ def test_unticking_both_languages_restores_this_languages_results(browser, pages
     assert page.eval_on_selector_all(".ap-search__link", "els => els.map(e => e.href)") == alone
     context.close()
 
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("lang", "title", "typed", "lands"), [
+    ("", "找不到这个页面", "doc", "agencies/DOC/"),
+    ("en/", "Page not found", "i-3-5", "plan/I.3.5/"),
+])
+def test_the_404_page_speaks_the_paths_language_and_resolves_an_id(browser, pages: str, lang: str, title: str, typed: str,  # type: ignore[no-untyped-def]
+                                                                  lands: str, width: int) -> None:
+    context, page, watch = _page(browser, width, ("plan/I.99.9/", "x/y/z/"))
+    for missing in ("plan/I.99.9/", "x/y/z/"):  # any depth: GitHub Pages serves the one root 404.html
+        response = page.goto(pages + lang + missing, wait_until="networkidle")
+        assert response is not None and response.status == 404
+        assert page.locator("h1").inner_text() == title  # one heading, in the path's language
+        assert page.locator("[data-md-component=announce] .md-banner").count() == 0  # no empty version strip
+        links = page.locator(".ap-404-lang:visible a").evaluate_all("els => els.map(e => new URL(e.href).pathname)")
+        assert links == [urlsplit(pages).path + lang, urlsplit(pages).path + lang + "ids/"]  # the contents, the IDs
+    page.locator(".ap-404-lang:visible input").fill(typed)
+    page.locator(".ap-404-lang:visible input").press("Enter")
+    page.wait_for_url("**/" + lang + lands, wait_until="networkidle")
+    # the short links the box stands for: an agency's and a commentary unit's, in any case
+    for short, target in (("id/doc/", "agencies/DOC/"), ("id/c05/", "commentary/C05/")):
+        page.goto(pages + short, wait_until="networkidle")
+        assert page.url.endswith("/" + target), page.url
+    context.close()
+    assert not watch.problems, "\n".join(watch.problems)

@@ -30,6 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import hreflang, pagecache, paths
 from .editions import Editions, theme_extra
+from .pages.hubs import not_found
 from .problems import DataError
 from .settings import Settings, SettingsError, config_problems
 from .site import language_build, load, source_base
@@ -125,6 +126,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         # The theme's version bar (overrides/main.html) reads the edition from config.extra; its
         # version comes from the changelog, known only now that the data is loaded.
         config.extra["edition"] = theme_extra(ix, self.config.lang, self.editions)
+        config.extra["notfound"] = not_found(ix)  # the 404 page's words and IDs (overrides/404.html)
         built = language_build(ix, self.config.lang, self.base_url, repo_blob, assets=settings.assets_outside(docs), editions=self.editions)
         # The preview's incremental builds (pagecache): each generated text as a file, rewritten
         # only when it changed, so that MkDocs' --dirty rebuilds the pages an edit changed alone.

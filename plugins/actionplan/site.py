@@ -19,6 +19,7 @@ from .index import Index, build
 from .load import commentary_files, load_commentary, load_plan
 from .names import check_agency_names
 from .pages import all_pages
+from .pages.hubs import short_links
 from .problems import DataError, Problem, Where
 from .render import Renderer
 from .settings import Settings
@@ -179,9 +180,7 @@ def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, a
         outputs.append(Output(hreflang.folder(feeds[0].rpartition("/")[0] + "/"), hreflang.files_sitemap(site, feeds)))
         if editions.archived is None:  # the list of frozen editions lives beside them, kept current by the latest build
             outputs.append(Output(paths.VERSIONS, export.dumps(versions_json(ix, editions.published))))
-        targets = [(uid, paths.url(paths.unit(uid))) for uid in ix.order]
-        targets += [(cid, paths.url(paths.critique(cid))) for cid in ix.critiques]
-        for uid, target in targets:
+        for uid, target in short_links(ix).items():  # units, commentary units and agencies
             # On a case-insensitive file system "id/I.1/" and "id/i.1/" share a file; both
             # forward to the same page, so whichever is written last is right.
             for form in redirect.id_variants(uid):
