@@ -156,3 +156,32 @@ def test_the_404_page_speaks_the_paths_language_and_resolves_an_id(browser, page
         assert page.url.endswith("/" + target), page.url
     context.close()
     assert not watch.problems, "\n".join(watch.problems)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("lang", "goal"), [("", "目标 II.2"), ("en/", "Goal II.2")])
+def test_the_menu_marks_the_readers_goal_and_an_action_names_its_goal(browser, pages: str, lang: str, goal: str,  # type: ignore[no-untyped-def]
+                                                                     width: int) -> None:
+    context, page, watch = _page(browser, width)
+    page.goto(pages + lang + "plan/II.2.3/", wait_until="networkidle")
+    # the action's page names its goal, with its title, and links it
+    named = page.locator(".ap-goal-of")
+    assert named.inner_text().startswith(goal + " · ") and len(named.inner_text()) > len(goal) + 6
+    assert named.locator("a").get_attribute("href") == "../II.2/"
+    if width < 500:  # the phone's drawer opens on the reader's pillar, its goals listed
+        page.locator(".md-header label[for=__drawer]").click()
+        page.wait_for_timeout(500)
+    menu = page.locator(".md-nav--primary")
+    # the pillar's goals are there, the reader's goal marked (the theme's active item, in weight and colour)
+    marked = menu.locator(".md-nav__item--active > a.md-nav__link", has_text=goal)
+    assert marked.count() == 1 and marked.is_visible()
+    assert int(marked.evaluate("e => getComputedStyle(e).fontWeight")) >= 700
+    other = menu.locator('a[href="../II.3/"]')
+    assert other.count() == 1 and other.is_visible()
+    assert int(other.evaluate("e => getComputedStyle(e).fontWeight")) < 700
+    assert menu.locator('a[href="../I.1/"]').count() == 0  # another pillar's goals: not in this page
+    # the goal's own page: the goal is the theme's current page
+    page.goto(pages + lang + "plan/II.2/", wait_until="networkidle")
+    assert page.locator(".md-nav--primary .md-nav__link--active", has_text=goal).count() >= 1
+    context.close()
+    assert not watch.problems, "\n".join(watch.problems)

@@ -69,6 +69,10 @@ class Renderer:
             return L["intro"]
         return f"{L[self.ix.units[uid].kind]} {uid}"
 
+    def page_title(self, uid: str) -> str:
+        """A unit page's title (its front matter's, and its entry's in the navigation)."""
+        return f"{self.label(uid)} · {self.title(uid, 40)}" if uid != "intro" else self.label(uid)
+
     def title(self, uid: str, limit: int = 60) -> str:
         """A unit's heading text: goal/pillar titles, or an excerpt of an action."""
         if uid == "plan":

@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import cite, export, feed, hreflang, paths, redirect
+from . import cite, export, feed, hreflang, navtree, paths, redirect
 from .editions import Editions, versions_json
 from .index import Index, build
 from .load import commentary_files, load_commentary, load_plan
@@ -141,6 +141,7 @@ class LanguageBuild:
     lang: str
     pages: list[Page]
     outputs: list[Output]
+    tree: dict[str, navtree.Nav]  # each pillar's navigation section (navtree.py)
 
 
 def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: Path | None = None,
@@ -196,7 +197,7 @@ def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, a
     # Each page's alternates, where the theme's script looks for them (hreflang.py).
     outputs += [Output(hreflang.folder(paths.url(p.src)), hreflang.page_sitemap(site, paths.url(p.src), lang))
                 for p in pages if paths.url(p.src)]  # the root has the engine's sitemap of the whole build
-    return LanguageBuild(lang, pages, outputs)
+    return LanguageBuild(lang, pages, outputs, navtree.tree(renderer))
 
 
 def source_base(edit_uri: str | None, repo_url: str | None) -> str | None:

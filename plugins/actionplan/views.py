@@ -91,3 +91,4 @@ class UnitView:
     compare_link: str
     search: dict[str, str]  # what the search index records of the page
     cit: CitationView
+    goal: tuple[str, str, str] | None = None  # an action's goal: its label, title and link

@@ -58,7 +58,7 @@ def unit_page(r: Renderer, uid: str) -> Page:
     cit = r.citation(uid, src, description)
     pdf_page = r.plan.pdf_page(u.printed_page)
     official = cite.official(r.plan.title, r.plan.publisher, r.plan.pdf_url, u.printed_page, pdf_page)
-    title = f"{r.label(uid)} · {r.title(uid, 40)}" if uid != "intro" else r.label(uid)
+    title = r.page_title(uid)
     meta = {"title": title, "description": description, "unit": uid, "kind": u.kind,
             "printed_page": u.printed_page, "head": cit.head}
     view = UnitView(
@@ -80,7 +80,7 @@ def unit_page(r: Renderer, uid: str) -> Page:
         compare_link=paths.rel_url(paths.site_path(src, r.lang), paths.site_path(paths.COMPARE, r.lang)) + f"?unit={uid}",
         search={"uid": uid, "kind": u.kind, "pillar": "" if uid == "intro" else uid.split(".")[0],
                 "title": r.label(uid) if uid == "intro" else r.title(uid, 60)},
-        cit=cit,
+        cit=cit, goal=(r.label(parent), r.title(parent), r.link(src, parent)) if is_action and parent else None,
     )
     return r.page("unit.md.j2", src, u.where, meta, **context(view))
 
