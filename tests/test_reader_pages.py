@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ARTIFACTS, ROOT
 from .test_browser import search
 
 # browser and slow: every test reads the real site, built whole (the `site` fixture, served by `pages`).
@@ -185,3 +185,35 @@ def test_the_menu_marks_the_readers_goal_and_an_action_names_its_goal(browser, p
     assert page.locator(".md-nav--primary .md-nav__link--active", has_text=goal).count() >= 1
     context.close()
     assert not watch.problems, "\n".join(watch.problems)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_goals_figure_reads_and_taps_at_both_widths(browser, pages: str, lang: str, width: int) -> None:  # type: ignore[no-untyped-def]
+    context, page, watch = _page(browser, width)
+    for path in ("", "commentary/coverage/"):  # the home page's figure, and the coverage page's
+        page.goto(pages + lang + path, wait_until="networkidle")
+        figure = page.locator(".ap-goals-figure")
+        assert figure.count() == 1
+        figure.scroll_into_view_if_needed()
+        boxes = figure.evaluate("""f => {
+            const texts = [...f.querySelectorAll('*')].filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
+            const links = [...f.querySelectorAll('a')].map(a => { const r = a.getBoundingClientRect();
+                return {x: r.left, y: r.top, w: r.width, h: r.height, over: a.scrollWidth > a.clientWidth + 1 || a.scrollHeight > a.clientHeight + 1}; });
+            return {smallest: Math.min(...texts.map(e => parseFloat(getComputedStyle(e).fontSize))), links: links,
+                    wide: f.scrollWidth > f.clientWidth + 1};
+        }""")
+        assert boxes["smallest"] >= 12, boxes["smallest"]
+        links = boxes["links"]
+        assert len(links) > 20  # the pillars and every goal
+        assert all(b["w"] >= 24 and b["h"] >= 24 for b in links), [b for b in links if b["w"] < 24 or b["h"] < 24][:3]
+        assert not any(b["over"] for b in links) and not boxes["wide"]  # no title runs out of its box
+        for i, a in enumerate(links):  # no two targets overlap
+            for b in links[i + 1:]:
+                apart_x = a["x"] + a["w"] <= b["x"] + 0.5 or b["x"] + b["w"] <= a["x"] + 0.5
+                assert apart_x or a["y"] + a["h"] <= b["y"] + 0.5 or b["y"] + b["h"] <= a["y"] + 0.5, (a, b)
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    page.goto(pages + lang + "#figure", wait_until="networkidle")
+    page.screenshot(path=str(ARTIFACTS / "screenshots" / f"goals-figure-{lang.strip('/') or 'zh'}-{width}.png"))
+    context.close()
+    assert not watch.problems, "\\n".join(watch.problems)
