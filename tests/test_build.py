@@ -81,9 +81,15 @@ def test_navigation_breadcrumbs_parent_children_prev_next(site: Path) -> None:
         assert f'href="../I.1.{n}/"' in goal
 
 
-def test_sidebar_stays_lean(site: Path) -> None:
-    """Page weight must not grow with the site: the sidebar lists a dozen pages, not 170."""
+def test_sidebar_stays_lean(site: Path, index: Index) -> None:
+    """Page weight must not grow with the site: the menu holds the plan's tree (issue 23) only along
+    the reader's path, the top level and the pillar's goals, not 170 units; the action's goal marked."""
     page = html(site, "plan/III.7.3.md")
+    menu = page.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-sidebar md-sidebar--secondary"', 1)[0]
+    units = set(re.findall(r'href="\.\./([^/"]+)/"', menu)) & set(index.units)
+    pillar = next(p for p in index.plan.pillars if p.id == "III")
+    assert units == {"intro", "I", "II", "III", *(g.id for g in pillar.goals)}, sorted(units)
+    assert re.search(r'<li class="md-nav__item md-nav__item--active">\s*<a href="\.\./III\.7/"', menu)
     assert page.count('class="md-nav__link') < 40
 
 
@@ -210,15 +216,16 @@ def test_per_unit_json_matches_the_export(site: Path) -> None:
     assert c["text"] == next(x for x in doc["critiques"] if x["id"] == "C19")["text"]
 
 
-@pytest.mark.parametrize("form", ["I.3.5", "i.3.5", "I-3-5", "i-3-5", "I/3/5", "i/3/5"])
-def test_short_id_resolver(site: Path, form: str) -> None:
-    page = site / "id" / form / "index.html"
-    info = parse(page)
+@pytest.mark.parametrize(("form", "page"), [*((f, "plan/I.3.5") for f in ["I.3.5", "i.3.5", "I-3-5", "i-3-5", "I/3/5", "i/3/5"]),
+                                            ("C05", "commentary/C05"), ("c05", "commentary/C05"),  # commentary units
+                                            ("DOC", "agencies/DOC"), ("doc", "agencies/DOC")])  # and agencies (issue 23)
+def test_short_id_resolver(site: Path, form: str, page: str) -> None:
+    info = parse(site / "id" / form / "index.html")
     assert info.refresh is not None
     from .sitecheck import target_file
 
     target, _ = target_file(site, f"id/{form}/index.html", info.refresh)
-    assert target == site / "plan" / "I.3.5" / "index.html"
+    assert target == site / page / "index.html"
 
 
 def test_citation_metadata_in_every_unit_head(site: Path, index: Index) -> None:

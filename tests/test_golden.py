@@ -21,7 +21,7 @@ from actionplan.site import load_all
 from .conftest import TINY
 
 GOLDEN = Path(__file__).parent / "golden"
-PAGES = ["index.md", "plan/intro.md", "plan/I.md", "plan/I.1.md", "plan/I.1.1.md", "plan/I.1.2.md", "en/plan/I.2.1.md",
+PAGES = ["index.md", "plan/intro.md", "plan/I/index.md", "plan/I.1.md", "plan/I.1.1.md", "plan/I.1.2.md", "en/plan/I.2.1.md",
          "agencies/FTC.md", "commentary/C01.md", "en/commentary/C02.md", "commentary/index.md", "plan/footnotes.md"]
 
 
@@ -51,7 +51,7 @@ def test_rendered_page_matches_golden(rendered: dict[str, str], src: str) -> Non
 def test_every_unit_and_page_kind_is_rendered_once(rendered: dict[str, str], rendered_pages: list[tuple[str, str]]) -> None:
     for lang_prefix in ("", "en/"):
         for uid in ("intro", "I", "I.1", "I.1.1", "I.1.2", "I.2", "I.2.1", "II", "II.1", "II.1.1"):
-            assert f"{lang_prefix}plan/{uid}.md" in rendered
+            assert f"{lang_prefix}{paths.unit(uid)}" in rendered
         for extra in ("index.md", "agencies/index.md", "agencies/FTC.md", "plan/footnotes.md", "ids.md", "changelog.md",
                       "commentary/index.md", "commentary/coverage.md", "commentary/C03.md"):
             assert f"{lang_prefix}{extra}" in rendered

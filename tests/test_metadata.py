@@ -438,7 +438,8 @@ def test_unit_pages_offer_their_citation_as_files(site: Path, index: Index) -> N
             assert all(name.startswith("aiap-" + uid.replace(".", "-")) for _, name in links), links
             for href, _ in links:
                 assert (site / urljoin(page, href)).is_file(), href
-            assert text.count('name="ap-cite-fmt"') == 5 and text.count(" checked>") == 1
+            formats = re.findall(r'<input[^>]*name="ap-cite-fmt"[^>]*>', text)  # one format chosen (the menu's toggles aside)
+            assert len(formats) == 5 and sum(f.endswith(" checked>") for f in formats) == 1
             visible = re.sub(r"<span class=\"ap-accessed\"[^>]*></span>", "", text.split('class="ap-cite"')[1])
             assert "{ACCESSED" not in visible
 

@@ -86,7 +86,8 @@ def test_no_search_bytes_before_the_box_opens_and_none_off_host(browser, search_
     assert not outside, outside
 
 
-SAMPLES = ["可解释性", "AI北约", "美国AI北约，数据中心", "上", "中国 国家", "I.3.5 全栈出口、开放权重", "no Han at all"]
+SAMPLES = ["可解释性", "AI北约", "美国AI北约，数据中心", "上", "中国 国家", "I.3.5 全栈出口、开放权重", "no Han at all",
+           "环境,从硬件(芯片认证)到软件,构建“全栈”;抵御"]
 
 
 @pytest.mark.slow

@@ -51,6 +51,10 @@ def test_stored_tokens_read_back_as_the_characters() -> None:
     assert decode_tokens(" zz7f8e56fd AI zz53177ea6 ， zz6570636e zz636e4e2d zz4e2d5fc3 ") == "美国 AI 北约，数据中心"
     assert decode_tokens("Usage. zz5efa8bbe ") == "Usage. 建设"
     assert decode_tokens("zz4e0a") == "上"
+    # Chinese text set with half-width punctuation reads back tight, as it was written (issue 23)
+    tight = "数据环境,从硬件(芯片认证)到软件,构建“全栈安全体系”;抵御"
+    copy = indexed_copy(f'<html lang="zh"><p>{tight}</p></html>').split("<p>")[1].split("</p>")[0]
+    assert decode_tokens(copy) == tight
     assert decode_tokens("zz7f8e56fd zz4e2d56fd") == "美国 中国"  # two runs: not one continued
     # The one ambiguity: runs parted by a space only, the second starting with the first's last
     # character, read as one run ("中国 国家" as 中国家). Chinese text parts runs with punctuation.

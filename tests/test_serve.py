@@ -26,7 +26,7 @@ from tests.conftest import EPOCH, run_build
 # A navigation whose titles the configuration gives, as the real site's: the preview's dirty
 # builds are right only when a page's edit does not change every page's navigation.
 MARK = 'id="__ap_stale"'  # the mark on a page served while its language is being rebuilt
-NAV = "nav:\n  - Home: index.md\n  - Pillar I: plan/I.md\n"
+NAV = "nav:\n  - Home: index.md\n  - Pillar I: plan/I/index.md\n"
 
 
 def get(url: str) -> tuple[int, str]:

@@ -76,17 +76,23 @@
     return [m[1].toUpperCase()].concat(nums).join(".");
   }
   window.apNormalizeId = normalize;
+  function anyCase(known, raw) {
+    var s = String(raw || "").trim().replace(/^\/+|\/+$/g, "").replace(/^id\//i, "").toLowerCase();
+    return Object.keys(known).filter(function (k) { return k.toLowerCase() === s; })[0] || null;
+  }
   function initGoto() {
     document.querySelectorAll("form[data-ap-goto]").forEach(function (form) {
       var known = JSON.parse(form.getAttribute("data-ap-ids"));
       form.addEventListener("submit", function (ev) {
         ev.preventDefault();
-        var id = normalize(form.querySelector("input").value);
+        var raw = form.querySelector("input").value;
+        var id = normalize(raw);
         var out = form.querySelector("output");
-        if (id && known[id] !== undefined) {
+        if (!id || known[id] === undefined) id = anyCase(known, raw);  // an agency: DOC, doc, Census
+        if (id) {
           window.location.href = form.getAttribute("data-ap-base") + known[id];
         } else {
-          out.textContent = (document.documentElement.lang === "en" ? "No such ID: " : "没有这个编号：") + form.querySelector("input").value;
+          out.textContent = form.getAttribute("data-ap-no-such") + raw;
         }
       });
     });
@@ -135,6 +141,26 @@
       ev.stopPropagation();
     }, true);
   }
+  // The 404 page answers every missing path (GitHub Pages serves the root's 404.html): it shows the
+  // language of the path asked for, and marks the document so (the search, run next, reads it).
+  // Run at once, before the search script starts: this script is loaded first, at the end of the body.
+  function initNotFound() {
+    var box = document.querySelector("[data-ap-404]");
+    if (!box) return;
+    var up = new URL(box.getAttribute("data-ap-404"), location.href).pathname;
+    var rest = location.pathname.indexOf(up) === 0 ? location.pathname.slice(up.length) : "";
+    var parts = Array.prototype.slice.call(box.querySelectorAll("[data-ap-404-lang]"));
+    var chosen = parts.filter(function (s) {
+      var prefix = s.getAttribute("data-ap-404-prefix");
+      return prefix && rest.indexOf(prefix) === 0;
+    })[0] || parts.filter(function (s) { return !s.getAttribute("data-ap-404-prefix"); })[0];
+    if (!chosen) return;
+    var lang = chosen.getAttribute("data-ap-404-lang");
+    parts.forEach(function (s) { s.hidden = s.getAttribute("data-ap-404-lang") !== lang; });
+    document.documentElement.setAttribute("lang", chosen.getAttribute("lang"));
+    document.title = chosen.textContent;
+  }
+  initNotFound();
   function init2() { init(); initLanguageSwitch(); keepFragment(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init2); else init2();
 })();

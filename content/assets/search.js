@@ -21,6 +21,9 @@
   var HAN1 = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var TOKEN_RUN = /\s*\bzz[0-9a-f]{4}(?:[0-9a-f]{4})?\b(?:\s+zz[0-9a-f]{4}(?:[0-9a-f]{4})?\b)*\s*/g;
   var CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef]/;
+  // Half-width punctuation Chinese text sets tight (as search.py's _TIGHT_AFTER and _TIGHT_BEFORE).
+  var TIGHT_AFTER = /[,;:!?.)\]}"'“”‘’(\[{]/;
+  var TIGHT_BEFORE = /[,;:)\]}"'“”‘’(\[{]/;
   var PAGE = 5;  // results whose text is fetched at once; "more" fetches the next PAGE
   var LABELS = {
     zh: {
@@ -202,7 +205,9 @@
   // the primary path itself), so both trees share one index folder.
   function mergeOther() {
     if (state.merged) return state.merged;
-    state.merged = state.pf.mergeIndex(bundle.pathname + "./", { language: other });
+    // Its results carry the filter "ap-lang" (Pagefind's mergeFilter), so that a search of this
+    // language alone can leave them out once the index has been merged (it cannot be unmerged).
+    state.merged = state.pf.mergeIndex(bundle.pathname + "./", { language: other, mergeFilter: { "ap-lang": other } });
     return state.merged;
   }
 
@@ -218,7 +223,7 @@
   // Stored text back to characters (actionplan.search.decode_tokens does the same): a token
   // continues the run before it when its first character is that token's second; two runs in a
   // row get one space; a run keeps one space on a side where other text stands, none beside CJK
-  // punctuation or the text's ends; Pagefind's zero-width word breaks go.
+  // punctuation, half-width punctuation Chinese text sets tight, or the text's ends; Pagefind's zero-width word breaks go.
   function decode(text) {
     return String(text || "").replace(/\u200b/g, "").replace(TOKEN_RUN, function (m, at, str) {
       var out = "", prev = null;
@@ -229,9 +234,9 @@
         else out += (out ? " " : "") + a + b;
         prev = b;
       });
-      var before = at > 0 && !CJK_PUNCT.test(str.charAt(at - 1)) && /^\s/.test(m) ? " " : "";
-      var end = at + m.length;
-      var after = end < str.length && !CJK_PUNCT.test(str.charAt(end)) && /\s$/.test(m) ? " " : "";
+      var left = str.charAt(at - 1), end = at + m.length, right = str.charAt(end);
+      var before = at > 0 && !CJK_PUNCT.test(left) && !TIGHT_BEFORE.test(left) && /^\s/.test(m) ? " " : "";
+      var after = end < str.length && !CJK_PUNCT.test(right) && !TIGHT_AFTER.test(right) && /\s$/.test(m) ? " " : "";
       return before + out + after;
     });
   }
@@ -322,6 +327,7 @@
     if (ui.kind.value) filters.kind = ui.kind.value;
     if (ui.pillar.value) filters.pillar = ui.pillar.value;
     var langs = ui.both.checked ? [lang, other] : [lang];
+    var only = !ui.both.checked && state.merged ? { all: [filters], not: { "ap-lang": other } } : filters;
     var uid = idOf(q);
     var stale = function () { return seq !== state.seq; };
     return Promise.all([uid ? ids(langs) : {}, ui.both.checked ? mergeOther() : null]).then(function (got) {
@@ -329,7 +335,7 @@
       var head = pinned(uid, got[0], langs, filters);
       // A unit's ID that names a unit needs no full-text search; an acronym gets both.
       var found = head.length && isUnitId(uid) ? Promise.resolve({ results: [] })
-        : state.pf.search(HAN1.test(q) ? bigrams(q) : q, { filters: filters });
+        : state.pf.search(HAN1.test(q) ? bigrams(q) : q, { filters: only });
       return found.then(function (s) {
         if (stale()) return null;
         var seen = {};

@@ -27,8 +27,9 @@ from types import FrameType
 import yaml
 
 from . import editions as stored
-from . import rebuild
+from . import navtree, rebuild
 from .editions import EDITION_ENV, PUBLISHED_ENV, Editions, theme_extra
+from .pages.hubs import not_found
 from .search import index_site
 from .settings import CONFIGS, PLUGIN, Settings, read_config
 from .site import language_build, load, source_base
@@ -107,7 +108,9 @@ def generate(settings: Settings, out: Path, editions: Editions | None = None) ->
         repo_blob = source_base(cfg.get("edit_uri"), cfg.get("repo_url"))
         site_url = str(cfg.get("site_url") or "")
         built = language_build(ix, lang, editions.edition_url(site_url), repo_blob, assets=settings.assets_outside(docs), editions=editions)
-        cfg["extra"] = {**(cfg.get("extra") or {}), "edition": theme_extra(ix, lang, editions)}
+        cfg["extra"] = {**(cfg.get("extra") or {}), "edition": theme_extra(ix, lang, editions), "notfound": not_found(ix)}
+        if cfg.get("nav"):
+            cfg["nav"] = navtree.grow(cfg["nav"], built.tree)
         for page in built.pages:
             dest = target / page.src
             if not dest.exists():  # an authored page wins over a generated one

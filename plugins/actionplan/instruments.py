@@ -8,8 +8,10 @@ instrument's own identifiers are required, so that nothing is asked that such an
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
+from urllib.parse import urlsplit
 
 from pydantic import ConfigDict, Field
 
@@ -72,6 +74,11 @@ Citation = Annotated[str, Text(pattern=r"[1-9][0-9]{0,2} FR [1-9][0-9]{0,5}", ma
 FrDoc = Annotated[str, Text(pattern=r"[0-9]{4}-[0-9]{5}", max_len=10, hint="an FR document number such as 2025-14212")]
 Evidence = Annotated[str, Text(max_len=600)]
 Section = Annotated[str, Text(max_len=80, one_line=True)]
+
+
+def hosts_of(record: Iterable[Instrument]) -> list[str]:
+    """The hosts whose official texts the record was read on (``www.`` dropped), in order."""
+    return sorted({(urlsplit(i.url).hostname or "").removeprefix("www.") for i in record})
 
 
 class UnitLink(Sourced):

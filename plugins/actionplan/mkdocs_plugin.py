@@ -2,7 +2,7 @@
 
 Everything the edition is comes from the engine-free core (``site.load_all`` and
 ``site.edition``); this module only speaks MkDocs' documented plugin API: a typed ``Config``,
-``on_config``, ``on_files``, ``on_nav`` and ``on_page_context``, ``File.generated``, ``Files.append`` / ``Files.remove``,
+``on_config``, ``on_files``, ``on_nav``, ``on_page_context`` and ``on_post_page``, ``File.generated``, ``Files.append`` / ``Files.remove``,
 ``File.edit_uri`` and ``PluginError``. MkDocs then renders the generated pages like authored
 ones (Markdown, table of contents, anchors, link validation). For ``make serve`` the generated
 texts are handed over as files that change only with their text (``pagecache``), so that MkDocs'
@@ -28,8 +28,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 from mkdocs.utils.templates import TemplateContext
 
-from . import pagecache, paths
+from . import hreflang, navtree, pagecache, paths
 from .editions import Editions, theme_extra
+from .pages.hubs import not_found
 from .problems import DataError
 from .settings import Settings, SettingsError, config_problems
 from .site import language_build, load, source_base
@@ -72,6 +73,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
     base_url = ""  # the site_url of this edition's root: the site's root, or an archived edition's
     editions = Editions()
     settings: Settings
+    marked: Page | None = None  # the goal marked in the navigation while an action's page renders
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Refuse configurations that would publish broken citations."""
@@ -125,10 +127,17 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         # The theme's version bar (overrides/main.html) reads the edition from config.extra; its
         # version comes from the changelog, known only now that the data is loaded.
         config.extra["edition"] = theme_extra(ix, self.config.lang, self.editions)
+        config.extra["notfound"] = not_found(ix)  # the 404 page's words and IDs (overrides/404.html)
         built = language_build(ix, self.config.lang, self.base_url, repo_blob, assets=settings.assets_outside(docs), editions=self.editions)
+        if config.nav:  # the plan's tree under each pillar's entry (MkDocs reads the nav after on_files)
+            config.nav = navtree.grow(config.nav, built.tree)
         # The preview's incremental builds (pagecache): each generated text as a file, rewritten
         # only when it changed, so that MkDocs' --dirty rebuilds the pages an edit changed alone.
         cache = pagecache.folder(self.config.lang)
+        made = {out.path for out in built.outputs}  # an authored page at a generated one's path has its folder sitemap
+        for f in [f for f in files if f.is_documentation_page() and f.url and hreflang.folder(f.url) not in made]:
+            # An authored page's alternates, as the core gives each generated page's (hreflang.py).
+            files.append(File.generated(config, hreflang.folder(f.url), content=hreflang.page_sitemap(self.base_url, f.url, self.config.lang)))
         for page in built.pages:
             if files.get_file_from_path(page.src) is not None:
                 log.info(f"{page.src}: an authored page exists, it wins over the generated one")
@@ -173,6 +182,7 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
         context gets a copy of the configuration carrying them, and the configuration itself is
         left as it is."""
         meta = page.meta if isinstance(page.meta, dict) else {}
+        self._mark_goal(meta, nav)
         head = meta.get("head")
         switch = head.get("switch") if isinstance(head, dict) else None
         other = meta.get("alternate")
@@ -190,6 +200,23 @@ class ActionPlanPlugin(BasePlugin[ActionPlanConfig]):  # type: ignore[no-untyped
             {**alt, "link": links.get(alt.get("lang")) or alt.get("link")} if isinstance(alt, dict) else alt for alt in alternates]}
         context["config"] = per_page
         return context
+
+    def _mark_goal(self, meta: dict[str, object], nav: Navigation) -> None:
+        """An action's page is not in the navigation: its goal's is marked active for this page alone
+        (``Page.active``, which marks its section too, as MkDocs marks the current page), so that the
+        theme opens the reader's pillar and marks their goal; ``on_post_page`` clears it."""
+        goal = navtree.goal_of(str(meta.get("unit", ""))) if self.config.enabled and meta.get("kind") == "action" else None
+        src = paths.unit(goal) if goal else None
+        self.marked = next((p for p in nav.pages if p.file.src_uri == src), None) if src else None
+        if self.marked is not None:
+            self.marked.active = True
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Clear the goal marked for an action's page (``_mark_goal``)."""
+        if self.marked is not None:
+            self.marked.active = False
+            self.marked = None
+        return output
 
     def _settings(self, config: MkDocsConfig) -> Settings:
         """The project's settings from this plugin's options (paths relative to mkdocs.yml)."""

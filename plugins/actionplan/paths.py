@@ -41,9 +41,14 @@ RECORD_ANCHORS = ("timeline", "since", "background")
 
 
 def unit(uid: str) -> str:
-    """Source path of a plan unit's page; ``plan`` (the plan as a whole) is the home page."""
+    """Source path of a plan unit's page; ``plan`` (the plan as a whole) is the home page.
+
+    A pillar's page is the index page of its folder (``plan/I/index.md``, URL ``plan/I/`` as
+    ever): the navigation's pillar sections open on it (navtree.py)."""
     if uid == "plan":
         return HOME
+    if uid != "intro" and "." not in uid:
+        return f"plan/{uid}/index.md"
     return f"plan/{uid}.md"
 
 

@@ -50,7 +50,7 @@ def scan(site: Path) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for f in sorted(site.rglob("*")):
         rel = f.relative_to(site).as_posix()
-        if f.is_dir() or rel in ("404.html",) or rel.startswith(("assets/", "search/", "en/search/", "v/")) or rel.startswith("sitemap"):
+        if f.is_dir() or rel in ("404.html",) or rel.startswith(("assets/", "search/", "en/search/", "v/")) or f.name.startswith("sitemap"):
             continue
         if f.name == "index.html":
             out[rel[: -len("index.html")]] = _parse(f).ids

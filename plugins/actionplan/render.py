@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urlsplit
 
 from . import abbr, cite, paths, provenance, text
 from .index import Index
-from .instruments import RELATIONS
+from .instruments import hosts_of
 from .labels import LABELS
-from .model import PRESIDENT, Action, CommentaryUnit, Instrument, Where
+from .model import Action, CommentaryUnit, Where
 from .templating import Page, environment
 from .views import CitationView
 
@@ -70,6 +69,10 @@ class Renderer:
         if uid == "intro":
             return L["intro"]
         return f"{L[self.ix.units[uid].kind]} {uid}"
+
+    def page_title(self, uid: str) -> str:
+        """A unit page's title (its front matter's, and its entry's in the navigation)."""
+        return f"{self.label(uid)} · {self.title(uid, 40)}" if uid != "intro" else self.label(uid)
 
     def title(self, uid: str, limit: int = 60) -> str:
         """A unit's heading text: goal/pillar titles, or an excerpt of an action."""
@@ -235,52 +238,6 @@ class Renderer:
             out.append({"c": cl, "computed": got, "holds": got == cl.expected})
         return out
 
-    # -- the record ----------------------------------------------------------------------------
-    def issuer_name(self, issuer: str) -> str:
-        if issuer == PRESIDENT:
-            return self.L["issuer_President"]
-        zh = self.agency_zh(issuer) if self.lang == "zh" else None
-        return zh or self.ix.agencies[issuer].name
-
-    def instrument_view(self, i: Instrument, from_src: str) -> dict[str, Any]:
-        """An instrument as the templates show it: title as printed (English) and, in Chinese, our
-        unofficial translation beside it when we have one."""
-        refs = [x for x in (i.number, i.citation) if x]  # its own identifiers, as printed (a strategy may have none)
-        return {"i": i, "link": paths.rel_md(from_src, paths.instrument(i.id)), "kind": self.L[f"rkind_{i.kind}"],
-                "issuer": self.issuer_name(i.issuer), "title_zh": i.title_zh if self.lang == "zh" else None, "refs": refs,
-                "relations": " ".join(rel for rel in RELATIONS if any(link.relation == rel for link in i.units))}
-
-    def instrument_entry(self, i: Instrument, from_src: str) -> dict[str, Any]:
-        """An instrument as a list shows it (the timeline, an agency's page): with the pillars it
-        bears on and each unit it relates to, linked, with the relation."""
-        pillars = sorted({link.unit.split(".")[0] for link in i.units if link.unit != "intro"}, key=("I", "II", "III").index)
-        return {**self.instrument_view(i, from_src), "pillars": " ".join(pillars),
-                "units": [(link.unit, self.link(from_src, link.unit), self.L[f"rel_{link.relation}"]) for link in i.units]}
-
-    def record_views(self, uid: str, from_src: str) -> list[dict[str, Any]]:
-        """The instruments related to ``uid``, newest first, each with its relation and evidence."""
-        return [{**self.instrument_view(i, from_src), "relation": link.relation, "rel_label": self.L[f"rel_{link.relation}"],
-                 "evidence": link.evidence, "section": link.section} for i, link in self.ix.record_of.get(uid, [])]
-
-    def record_hosts(self) -> list[str]:
-        """The hosts whose official texts the record was read on (``www.`` dropped), in order."""
-        return sorted({(urlsplit(i.url).hostname or "").removeprefix("www.") for i in self.plan.record})
-
-    def record_coverage(self) -> list[dict[str, Any]]:
-        """Per pillar: its actions, and for each relation those with an instrument since the plan that
-        relates to them so (an action may count under more than one relation)."""
-        rows = []
-        for p in self.plan.pillars:
-            actions = [a.id for a in self.plan.actions(p.id)]
-
-            def having(relation: str, actions: list[str] = actions) -> int:
-                return sum(1 for a in actions if any(link.relation == relation and not i.background
-                                                     for i, link in self.ix.record_of.get(a, [])))
-
-            rows.append({"id": p.id, "label": self.label(p.id), "link": self.link(paths.HOME, p.id), "actions": len(actions),
-                         **{rel: having(rel) for rel in RELATIONS}})
-        return rows
-
     def front(self, src: str, **meta: Any) -> str:
         """Front matter, one key per line in JSON syntax (valid YAML, read by every engine).
 
@@ -302,7 +259,7 @@ class Renderer:
             "L": self.L, "lang": self.lang, "src": src, "home": paths.rel_md(src, paths.HOME),
             "other_lang": self.other, "other_link": paths.rel_url(here, paths.site_path(src, self.other)),
             "other_name": self.L["other_name"], "permalink": self.permalink(src), "abbrs": self.abbr.page(),
-            "record_total": len(self.plan.record), "record_hosts": self.L["src_sep"].join(self.record_hosts()), **extra,
+            "record_total": len(self.plan.record), "record_hosts": self.L["src_sep"].join(hosts_of(self.plan.record)), **extra,
         }
 
     def page(self, template: str, src: str, where: Where, meta: dict[str, Any], **ctx: Any) -> Page:

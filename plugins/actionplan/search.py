@@ -72,6 +72,11 @@ def bigram_tokens(text: str) -> list[str]:
 
 
 _CJK_PUNCT = re.compile(r"[\u3000-\u303f\uff00-\uffef]")
+# Half-width punctuation that Chinese text sets without spaces (the commentary writes "环境,从硬件(芯片"):
+# a run keeps no space before what closes or continues (, ) ” and the like) nor after what opens
+# or continues (( “ , and the like). A sentence's end (. ! ?) before a run keeps its space ("Usage. 建设").
+_TIGHT_AFTER = re.compile(r"[,;:!?.)\]}\"'“”‘’(\[{]")
+_TIGHT_BEFORE = re.compile(r"[,;:)\]}\"'“”‘’(\[{]")
 _TOKEN_RUN = re.compile(r"\s*\bzz[0-9a-f]{4}(?:[0-9a-f]{4})?\b(?:\s+zz[0-9a-f]{4}(?:[0-9a-f]{4})?\b)*\s*")
 
 
@@ -80,7 +85,8 @@ def decode_tokens(text: str) -> str:
 
     A token continues the run before it when its first character is the previous token's second;
     two runs in a row get one space; a run keeps one space on a side where Latin text or the like
-    stands (the copy put spaces there), and none beside CJK punctuation or the text's ends."""
+    stands (the copy put spaces there), and none beside CJK punctuation, the half-width punctuation
+    Chinese text sets tight (``_TIGHT_BEFORE``, ``_TIGHT_AFTER``) or the text's ends."""
 
     def run(m: re.Match[str]) -> str:
         out, prev = "", None
@@ -91,8 +97,10 @@ def decode_tokens(text: str) -> str:
             else:
                 out += (" " if out else "") + a + b
             prev = b
-        before = " " if m.start() > 0 and not _CJK_PUNCT.match(m.string[m.start() - 1]) and m.group(0)[0].isspace() else ""
-        after = " " if m.end() < len(m.string) and not _CJK_PUNCT.match(m.string[m.end()]) and m.group(0)[-1].isspace() else ""
+        left = m.string[m.start() - 1] if m.start() > 0 else ""
+        right = m.string[m.end()] if m.end() < len(m.string) else ""
+        before = " " if left and not (_CJK_PUNCT.match(left) or _TIGHT_BEFORE.match(left)) and m.group(0)[0].isspace() else ""
+        after = " " if right and not (_CJK_PUNCT.match(right) or _TIGHT_AFTER.match(right)) and m.group(0)[-1].isspace() else ""
         return before + out + after
 
     return _TOKEN_RUN.sub(run, text)

@@ -13,12 +13,13 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import cite, export, feed, paths, redirect
+from . import cite, export, feed, hreflang, navtree, paths, redirect
 from .editions import Editions, versions_json
 from .index import Index, build
 from .load import commentary_files, load_commentary, load_plan
 from .names import check_agency_names
 from .pages import all_pages
+from .pages.hubs import short_links
 from .problems import DataError, Problem, Where
 from .published import frozen_problems
 from .render import Renderer
@@ -142,6 +143,7 @@ class LanguageBuild:
     lang: str
     pages: list[Page]
     outputs: list[Output]
+    tree: dict[str, navtree.Nav]  # each pillar's navigation section (navtree.py)
 
 
 def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, assets: Path | None = None,
@@ -177,11 +179,11 @@ def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, a
         outputs.append(Output("export/units.schema.json", export.dumps(export.units_schema())))
         outputs.append(Output("export/datapackage.json", export.dumps(export.datapackage(doc))))
         outputs += [Output(paths.feed(x.lang), feed.feed(ix, x)) for x in (en, Renderer(ix, "zh", site_url, repo_blob))]  # one per language
+        feeds = [paths.feed(x) for x in paths.LANGS]  # every page's head links them: the theme looks beside them
+        outputs.append(Output(hreflang.folder(feeds[0].rpartition("/")[0] + "/"), hreflang.files_sitemap(site, feeds)))
         if editions.archived is None:  # the list of frozen editions lives beside them, kept current by the latest build
             outputs.append(Output(paths.VERSIONS, export.dumps(versions_json(ix, editions.published))))
-        targets = [(uid, paths.url(paths.unit(uid))) for uid in ix.order]
-        targets += [(cid, paths.url(paths.critique(cid))) for cid in ix.critiques]
-        for uid, target in targets:
+        for uid, target in short_links(ix).items():  # units, commentary units and agencies
             # On a case-insensitive file system "id/I.1/" and "id/i.1/" share a file; both
             # forward to the same page, so whichever is written last is right.
             for form in redirect.id_variants(uid):
@@ -194,7 +196,10 @@ def language_build(ix: Index, lang: str, site_url: str, repo_blob: str | None, a
         if old.startswith(prefix) and (prefix or not any(old.startswith(paths.prefix(x)) for x in paths.LANGS if x != lang)):
             here, there = old[len(prefix):], new[len(prefix):] if new.startswith(prefix) else new
             outputs.append(Output(redirect.page_path(here), redirect.redirect_html(here, there, there, site + new)))
-    return LanguageBuild(lang, pages, outputs)
+    # Each page's alternates, where the theme's script looks for them (hreflang.py).
+    outputs += [Output(hreflang.folder(paths.url(p.src)), hreflang.page_sitemap(site, paths.url(p.src), lang))
+                for p in pages if paths.url(p.src)]  # the root has the engine's sitemap of the whole build
+    return LanguageBuild(lang, pages, outputs, navtree.tree(renderer))
 
 
 def source_base(edit_uri: str | None, repo_url: str | None) -> str | None:

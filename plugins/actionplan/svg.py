@@ -1,7 +1,8 @@
-"""The figure the commentary refers to: the three pillars and their goals, drawn from the data.
+"""The figures of the home page: the three pillars and their goals, and the record's coverage.
 
-Plain inline SVG: no JavaScript, prints crisply, each pillar and goal is a link. Text is
-XML-escaped here; its links are directory URLs, since raw HTML is not rewritten by the engine.
+No JavaScript, each pillar and goal a link. The goals figure is HTML laid out by CSS (Jinja,
+autoescaped); the record's bars are inline SVG, its text XML-escaped here. Links are directory
+URLs, since raw HTML is not rewritten by the engine.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
+from jinja2 import Environment
+
 from . import paths
 from .labels import LABELS
-from .text import excerpt
 
 
 @dataclass(frozen=True)
@@ -25,45 +27,34 @@ class Box:
     count: int = 0
     goals: tuple[Box, ...] = ()
 
-COL_W, ROW_H, HEAD_H, GAP, PAD = 316, 30, 64, 12, 8
+
+# The goals figure as HTML: each pillar a column of its goals (one column on a phone), laid out by CSS;
+# the pages that show it title it with a heading.
+_FIGURE = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(
+    '<figure class="ap-figure ap-goals-figure" aria-label="{{ L.figure }}">'
+    '<div class="ap-goals">'
+    '{% for p in pillars %}'
+    '<section class="ap-goals-pillar" aria-label="{{ L.pillar }} {{ p.id }}">'
+    '<a class="ap-goals-head" href="{{ p.href }}"><span class="ap-goals-pid">{{ L.pillar }} {{ p.id }}</span> {{ p.title }}</a>'
+    '<ol>{% for g in p.goals %}<li><a href="{{ g.href }}"><span class="ap-goals-id">{{ g.id }}</span>'
+    '<span class="ap-goals-gtitle">{{ g.title }}</span><span class="ap-goals-n">{{ g.count }}</span></a></li>{% endfor %}</ol>'
+    '</section>'
+    '{% endfor %}'
+    '</div><figcaption>{{ L.figure_caption }}</figcaption></figure>')
 
 
 def figure(pillars: Sequence[Box], lang: str, src: str) -> str:
-    """The pillars and their goals, each a link from the page ``src`` of ``lang``'s build."""
+    """The pillars and their goals, each a link from the page ``src`` of ``lang``'s build: HTML laid
+    out by CSS (assets/actionplan.css), whole titles that wrap rather than a drawing scaled to the
+    screen (whose text was 7 px at 1280 px and 3 px at 390 px)."""
     here = paths.site_path(src, lang)
-    rows = max((len(p.goals) for p in pillars), default=0)
-    width = len(pillars) * COL_W + (len(pillars) - 1) * GAP
-    height = HEAD_H + rows * ROW_H + PAD
-    L = LABELS[lang]
-    out = [
-        f'<figure class="ap-figure"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="group" aria-labelledby="ap-fig-title-{lang}" class="ap-svg">',
-        f'<title id="ap-fig-title-{lang}">{escape(L["figure"])}</title>',
-    ]
-    limit = 22 if lang == "zh" else 34
-    for i, p in enumerate(pillars):
-        x = i * (COL_W + GAP)
-        href = escape(paths.rel_url(here, paths.site_path(paths.unit(p.id), lang)))
-        title = escape(excerpt(p.title, 40))
-        out.append(
-            f'<a href="{href}"><rect class="ap-fig-pillar" x="{x}" y="0" width="{COL_W}" height="{HEAD_H - 6}" rx="6"/>'
-            f'<text x="{x + 10}" y="24" class="ap-fig-ptitle">{escape(L["pillar"])} {p.id}</text>'
-            f'<text x="{x + 10}" y="46" class="ap-fig-psub">{title}</text></a>'
-        )
-        for j, g in enumerate(p.goals):
-            y = HEAD_H + j * ROW_H
-            href = escape(paths.rel_url(here, paths.site_path(paths.unit(g.id), lang)))
-            gtitle = escape(excerpt(g.title, limit))
-            n = g.count
-            out.append(
-                f'<a href="{href}"><rect class="ap-fig-goal" x="{x}" y="{y}" width="{COL_W}" height="{ROW_H - 4}" rx="4"/>'
-                f'<text x="{x + 8}" y="{y + 18}" class="ap-fig-gid">{g.id}</text>'
-                f'<text x="{x + 52}" y="{y + 18}" class="ap-fig-gtitle">{gtitle}</text>'
-                f'<text x="{x + COL_W - 8}" y="{y + 18}" text-anchor="end" class="ap-fig-count">{n}</text></a>'
-            )
-    out.append("</svg>")
-    out.append(f"<figcaption>{escape(L['figure_caption'])}</figcaption></figure>")
-    return "".join(out)
+
+    def href(uid: str) -> str:
+        return paths.rel_url(here, paths.site_path(paths.unit(uid), lang))
+
+    view = [{"id": p.id, "title": p.title, "href": href(p.id),
+             "goals": [{"id": g.id, "title": g.title, "count": g.count, "href": href(g.id)} for g in p.goals]} for p in pillars]
+    return _FIGURE.render(pillars=view, L=LABELS[lang])
 
 
 BAR_W, BAR_ROW, BAR_LABEL = 520, 84, 150

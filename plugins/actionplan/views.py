@@ -92,3 +92,4 @@ class UnitView:
     changed_in: str | None  # "Changed in 1.1.0", where both editions of that change exist
     search: dict[str, str]  # what the search index records of the page
     cit: CitationView
+    goal: tuple[str, str, str] | None = None  # an action's goal: its label, title and link

@@ -6,7 +6,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import cite, paths, provenance, svg, text
+from .. import cite, paths, provenance, record_views, svg, text
 from ..model import CommentaryUnit, Where
 from ..render import Renderer
 from ..templating import Page
@@ -63,7 +63,7 @@ def critique_page(r: Renderer, c: CommentaryUnit) -> Page:
         before=before and {"id": before.id, "link": paths.rel_md(src, paths.critique(before.id))},
         after=after and {"id": after.id, "link": paths.rel_md(src, paths.critique(after.id))},
         whole=paths.rel_md(src, paths.COMMENTARY), claims=r.claim_views(c), official=[], source=source_view(r, src, f"critique {c.id}"),
-        record=[{"target": r.target_view(src, t), "items": r.record_views(t, src)}
+        record=[{"target": r.target_view(src, t), "items": record_views.record_views(r, t, src)}
                 for t in c.targets if r.ix.record_of.get(t)],
         search={"uid": c.id, "kind": "commentary", "pillar": "",
                 "title": text.excerpt(c.en if r.lang == "en" and c.en else c.text, 60)},

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from .. import paths, text
-from ..index import newest_first
+from .. import paths, record_views, text
+from ..index import Index, newest_first
+from ..labels import LABELS
 from ..model import Where
 from ..render import Renderer, compare_query
 from ..templating import Page
@@ -26,7 +27,7 @@ def agency_page(r: Renderer, aid: str) -> Page:
     meta = r.hub(src, title, description, agency=aid)
     return r.page("agency.md.j2", src, a.where, meta, a=a, name=name, leads=items(r.ix.leads.get(aid, [])),
                      named=items(r.ix.names.get(aid, [])), index=paths.rel_md(src, paths.AGENCIES),
-                     instruments=[r.instrument_entry(i, src) for i in newest_first(r.plan.record) if i.issuer == aid],
+                     instruments=[record_views.instrument_entry(r, i, src) for i in newest_first(r.plan.record) if i.issuer == aid],
                      search={"uid": aid, "kind": "agency", "pillar": "", "title": meta["title"]})
 
 
@@ -45,11 +46,32 @@ def ids_page(r: Renderer) -> Page:
     crit = [{"id": c.id, "link": paths.rel_md(src, paths.critique(c.id)),  # an excerpt in the page's language
              "title": text.excerpt(c.en, 60) if r.lang == "en" and c.en else text.excerpt(c.text, 30)}
             for c in r.plan.critiques]
-    known = {uid: paths.url(paths.unit(uid)) for uid in r.ix.order}
-    known.update({c.id: paths.url(paths.critique(c.id)) for c in r.plan.critiques})
+    known = short_links(r.ix)
     meta = r.hub(src, r.L["ids"], r.L["desc_ids"], search={"exclude": True})
     return r.page("ids.md.j2", src, Where("data/plan.yaml", 1), meta, rows=rows, crit=crit,
                      known=json.dumps(known, sort_keys=True), rel_base=paths.rel_url(paths.url(src), ""))
+
+
+def short_links(ix: Index) -> dict[str, str]:
+    """Every ID a reader may type (a unit's, a commentary unit's, an agency's) → its page's URL
+    within a language's build: the ``id/<ID>/`` short links and the ID boxes resolve the same.
+    An agency whose ID a unit or commentary unit already has, in any case, is left out."""
+    known = {uid: paths.url(paths.unit(uid)) for uid in ix.order}
+    known.update({cid: paths.url(paths.critique(cid)) for cid in ix.critiques})
+    taken = {k.lower() for k in known}
+    known.update({aid: paths.url(paths.agency(aid)) for aid in ix.agencies if aid.lower() not in taken})
+    return known
+
+
+def not_found(ix: Index) -> dict[str, object]:
+    """What the 404 page (overrides/404.html) shows, in each language: one page answers every missing
+    path of the site (GitHub Pages serves the root's 404.html), and its script shows the language of
+    the path asked for (every language without script)."""
+    return {"known": json.dumps(short_links(ix), sort_keys=True),
+            "langs": [{"lang": x, "tag": "zh-Hans" if x == "zh" else x, "prefix": paths.prefix(x),
+                       **{k: LABELS[x][k] for k in ("nf_title", "nf_lead", "nf_search", "goto_label", "goto_go",
+                                                    "goto_no_such", "contents", "ids")}}
+                      for x in paths.LANGS]}
 
 
 def changelog_page(r: Renderer) -> Page:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import cite, paths, svg
+from .. import cite, paths, record_views, svg
 from ..index import Unit
 from ..model import Action, Pillar, Where
 from ..render import Renderer, compare_query
@@ -58,7 +58,7 @@ def unit_page(r: Renderer, uid: str) -> Page:
     cit = r.citation(uid, src, description)
     pdf_page = r.plan.pdf_page(u.printed_page)
     official = cite.official(r.plan.title, r.plan.publisher, r.plan.pdf_url, u.printed_page, pdf_page)
-    title = f"{r.label(uid)} · {r.title(uid, 40)}" if uid != "intro" else r.label(uid)
+    title = r.page_title(uid)
     meta = {"title": title, "description": description, "unit": uid, "kind": u.kind,
             "printed_page": u.printed_page, "head": cit.head}
     changed = changed_in(r, uid)
@@ -71,7 +71,7 @@ def unit_page(r: Renderer, uid: str) -> Page:
         lead_text=getattr(u, "lead_text", None), footnotes=[ix.footnotes[n] for n in u.footnotes],
         pdf_page=pdf_page, pdf_url=r.plan.pdf_url,
         critiques=[r.crit_view(c, src) for c in ix.critiques_of.get(uid, [])],
-        record=r.record_views(uid, src), record_below=ix.instruments_below(uid), timeline=paths.rel_md(src, paths.RECORD),
+        record=record_views.record_views(r, uid, src), record_below=ix.instruments_below(uid), timeline=paths.rel_md(src, paths.RECORD),
         below=ix.critique_count_below(uid), notes=list(getattr(u, "notes", ())), source=r.source_link(u.where),
         signatories=getattr(u, "signatories", ()), sig_roles=r.tr("intro", "signatories") or (),
         footnotes_src=paths.rel_md(src, paths.FOOTNOTES),
@@ -83,7 +83,7 @@ def unit_page(r: Renderer, uid: str) -> Page:
         changed_in=r.L["changed_in"].format(version=changed[0]) if changed else None,
         search={"uid": uid, "kind": u.kind, "pillar": "" if uid == "intro" else uid.split(".")[0],
                 "title": r.label(uid) if uid == "intro" else r.title(uid, 60)},
-        cit=cit,
+        cit=cit, goal=(r.label(parent), r.title(parent), r.link(src, parent)) if is_action and parent else None,
     )
     return r.page("unit.md.j2", src, u.where, meta, **context(view))
 
@@ -103,7 +103,7 @@ def home_page(r: Renderer) -> Page:
         plan=r.plan, plan_title=r.plan_title(), pillars=pillars, counts=counts,
         intro_link=r.link(src, "intro"), epigraph=r.plan.epigraph, epigraph_zh=r.tr("epigraph", "text"),
         intro_title=r.title("intro"), published=r.date_words(r.plan.published), figure=Markup(svg.figure(figure_boxes(r), r.lang, src)),
-        coverage_rows=r.record_coverage(), record_figure=Markup(svg.record_figure(r.record_coverage(), r.lang, src)),
+        coverage_rows=record_views.record_coverage(r), record_figure=Markup(svg.record_figure(record_views.record_coverage(r), r.lang, src)),
         timeline=paths.RECORD,
         critiques=[r.crit_view(c, src) for c in r.ix.critiques_of.get("plan", [])], source=source_line(r),
         commentary=paths.COMMENTARY, coverage=paths.COVERAGE, agencies=paths.AGENCIES,
