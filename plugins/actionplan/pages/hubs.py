@@ -70,7 +70,9 @@ def changelog_page(r: Renderer) -> Page:
             "diffs": [(u, f"{compare}?{compare_query(u, before, rel.version)}") for u in rel.units] if live and before else [],
         })
     return r.page("changelog.md.j2", src, Where("data/changelog.yaml", 1), r.hub(src, r.L["changelog"], r.L["desc_changelog"]),
-                     releases=releases, feed=r.file_link(src, paths.feed(r.lang), paths.DEFAULT_LANG))
+                     releases=releases, feed=r.file_link(src, paths.feed(r.lang), paths.DEFAULT_LANG),
+                     whole=paths.rel_md(src, paths.WHOLE), whole_pdf=r.file_link(src, paths.WHOLE_PDF, r.lang),
+                     whole_pdf_name=paths.whole_pdf_name(r.lang, r.site.version), version=r.site.version)
 
 
 def compare_page(r: Renderer) -> Page:
