@@ -17,6 +17,7 @@ from pathlib import Path
 from . import paths
 from .editions import BRANCH, ArchiveError, Editions, git, published, store
 from .engines import build_into
+from .pdf import render_all
 from .settings import CONFIGS, Settings, read_config
 from .site import load
 
@@ -63,6 +64,8 @@ def archive(root: Path, engine: str = "mkdocs", ref: str | None = None, branch: 
         target = tree / paths.edition_root(version)
         # The build puts site_url under v/<version>/ itself (editions.Editions.edition_url).
         build_into(settings, target, engine, work=tmp / "generated", editions=Editions(version, tuple(have)))
+        # The PDF of the annotated edition in each language, frozen with it (pdf.py).
+        render_all(target)
         store(root, tree, version, branch)
         return version, True
 
