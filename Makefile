@@ -14,7 +14,7 @@ help:
 	@echo "make check   validate data/ and the commentary in seconds, without building"
 	@echo "make test    the whole test suite (lint, types, unit, build, browser, accessibility)"
 	@echo "make test-fast  lint, types and the tests that neither build a site nor drive a browser (pytest -m 'not browser and not slow')"
-	@echo "make bench   the benchmarks (not part of make test): build (plugin vs plain Markdown, Zensical), then search"
+	@echo "make bench   the benchmarks (not part of make test): build (plugin vs plain Markdown, Zensical), then search, then the PDFs (WeasyPrint vs Chromium)"
 	@echo "make search-bench  the search benchmark alone: 95 queries typed into the search box in Chromium"
 	@echo "make urls    after review: record new published URLs in published-urls.txt"
 	@echo "make pdf     after make build: the PDF of the annotated edition in each language into site/ (WeasyPrint; about 2x a build)"

@@ -285,3 +285,11 @@ def test_an_older_release_can_be_backfilled_from_its_commit(repo: Path) -> None:
     stored = git(repo, "show", "backfill:v/1.0.0/plan/I.1.2/index.html")
     assert OLD_TEXT in stored and NEW_TEXT not in stored
     assert git(repo, "ls-tree", "--name-only", "backfill", "v/").split() == ["v/1.0.0"]
+
+
+def test_each_frozen_edition_holds_its_pdfs(repo: Path) -> None:
+    """make archive prints the annotated edition's PDFs into the edition it freezes (pdf.py)."""
+    for version in ("1.0.0", "1.0.1"):
+        for lang in paths.LANGS:
+            made = repo / "site" / paths.edition_root(version) / paths.prefix(lang) / paths.WHOLE_PDF
+            assert made.is_file() and made.read_bytes().startswith(b"%PDF-"), made
