@@ -17,7 +17,7 @@ help:
 	@echo "make bench   the benchmarks (not part of make test): build (plugin vs plain Markdown, Zensical), then search, then the PDFs (WeasyPrint vs Chromium)"
 	@echo "make search-bench  the search benchmark alone: 95 queries typed into the search box in Chromium"
 	@echo "make urls    after review: record new published URLs in published-urls.txt"
-	@echo "make pdf     after make build: the PDF of the annotated edition in each language into site/ (WeasyPrint; about 2x a build)"
+	@echo "make pdf     after make build: the PDF of the annotated edition in each language into site/ (WeasyPrint; 1.2-2x a build)"
 	@echo "make archive freeze the newest release as its edition v/<version>/ on the editions branch (once; never rebuilt)"
 	@echo "make schemas regenerate schemas/*.json (for editors) from the plugin's schema"
 	@echo "make release VERSION=x.y.z  open that release in data/changelog.yaml (units from git diff), then check"
@@ -56,7 +56,7 @@ browser-deps:
 	else echo "need /usr/bin/chromium and a CJK font: run 'make test' as root once, or apt-get install chromium fonts-noto-cjk" >&2; exit 1; fi
 
 # The PDF of the annotated edition in each language, printed from the built whole-plan page by
-# WeasyPrint (plugins/actionplan/pdf.py). It costs about twice a whole build (bench/pdf_bench.py),
+# WeasyPrint (plugins/actionplan/pdf.py). It costs 1.2 to 2 times a whole build (bench/pdf_bench.py),
 # so it is a step of its own, run after `make build` on the site it built (CONTRIBUTING §8); CI's
 # deploy and `make archive` make it, `make build` does not. WeasyPrint (requirements.txt) needs Pango and a CJK font from Debian.
 pdf-deps:

@@ -5,7 +5,7 @@ with the edition and the unit (``string-set``) and page numbers; fonts are embed
 the CJK font included.
 
 It runs on a built site (``actionplan pdf``, ``make pdf``; ``make archive`` for a release's
-edition), not inside ``make build``: printing ~140 units in two languages costs several times a
+edition), not inside ``make build``: printing ~140 units in two languages costs 1.2 to 2 times a
 whole build (``bench/pdf_bench.py``). Nothing is fetched from the network: every URL the page names
 is read from the built site, or refused.
 
