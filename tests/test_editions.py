@@ -287,9 +287,17 @@ def test_an_older_release_can_be_backfilled_from_its_commit(repo: Path) -> None:
     assert git(repo, "ls-tree", "--name-only", "backfill", "v/").split() == ["v/1.0.0"]
 
 
-def test_each_frozen_edition_holds_its_pdfs(repo: Path) -> None:
-    """make archive prints the annotated edition's PDFs into the edition it freezes (pdf.py)."""
+def test_each_frozen_edition_holds_its_pdfs_and_the_changelog_links_them(repo: Path) -> None:
+    """make archive prints the annotated edition's PDFs into the edition it freezes (pdf.py), and
+    the changelog links each release's frozen PDF: links that resolve in the built site."""
+    from .sitecheck import target_file
+
     for version in ("1.0.0", "1.0.1"):
         for lang in paths.LANGS:
             made = repo / "site" / paths.edition_root(version) / paths.prefix(lang) / paths.WHOLE_PDF
             assert made.is_file() and made.read_bytes().startswith(b"%PDF-"), made
+            changelog = paths.site_path(paths.CHANGELOG, lang)
+            html = page(repo / "site", changelog)
+            links = [h for h in re.findall(r'href="([^"]+\.pdf)"', html) if f"v/{version}/" in h]
+            assert links, (lang, version)
+            assert target_file(repo / "site", changelog + "index.html", links[0])[0] == made
