@@ -37,10 +37,13 @@ def test_a_printed_unit_page_shows_text_version_permalink_and_citation_not_contr
         shown = [i for i in range(page.locator(sel).count()) if page.locator(sel).nth(i).is_visible()]
         assert not shown, f"{sel} is printed"
     assert page.locator(".ap-permalink").first.is_visible()
+    assert page.locator(".ap-print-head").is_visible()  # edition, date and address on top
     cite = page.locator(".ap-cite-item pre").filter(visible=True).first
     assert cite.is_visible()
     # The citation comes before the text: it prints on page one.
     assert page.locator(".ap-cite").bounding_box()["y"] < page.locator(".ap-parallel").bounding_box()["y"]
+    # ... and after the title: the heading, its other-language title and the permalink line come first.
+    assert page.locator("h1").bounding_box()["y"] < page.locator(".ap-meta").bounding_box()["y"] < page.locator(".ap-cite").bounding_box()["y"]
     pdf = tmp_path / "I.3.5.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=False)
     (out / f"I.3.5-{lang.strip('/') or 'zh'}.pdf").write_bytes(pdf.read_bytes())
@@ -55,4 +58,16 @@ def test_a_printed_unit_page_shows_text_version_permalink_and_citation_not_contr
     assert flat(cite.inner_text())[:40] in first  # the citation
     for word in ("仅原文", "下载引用", "比较版本", "查看数据源", "Download citation", "Compare versions", "View the data source"):
         assert flat(word) not in first, word
+    # A hub page prints its edition, date and address on top too.
+    page.goto(server + lang + "agencies/OSTP/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    top = page.locator(".ap-print-head")
+    assert top.is_visible() and index.plan.version in top.inner_text() and index.plan.date in top.inner_text()
+    assert top.inner_text().rstrip().endswith(lang + "agencies/OSTP/")
+    # A goal's title in the other language stays under its heading, above the citation.
+    page.goto(server + lang + "plan/II.2/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    page.screenshot(path=str(out / f"II.2-{lang.strip('/') or 'zh'}.png"), full_page=True)
+    assert page.locator("h1").bounding_box()["y"] < page.locator(".ap-subtitle").first.bounding_box()["y"] \
+        < page.locator(".ap-cite").bounding_box()["y"]
     context.close()
