@@ -38,6 +38,7 @@ def test_a_printed_unit_page_shows_text_version_permalink_and_citation_not_contr
         assert not shown, f"{sel} is printed"
     assert page.locator(".ap-permalink").first.is_visible()
     assert page.locator(".ap-print-head").is_visible()  # edition, date and address on top
+    assert index.plan.date in page.locator(".ap-print-head").inner_text()  # the edition's date, not the unit's
     cite = page.locator(".ap-cite-item pre").filter(visible=True).first
     assert cite.is_visible()
     # The citation comes before the text: it prints on page one.
