@@ -59,8 +59,8 @@ browser-deps:
 # WeasyPrint (plugins/actionplan/pdf.py). It costs 1.2 to 2 times a whole build (bench/pdf_bench.py),
 # so it is a step of its own, run after `make build` on the site it built (CONTRIBUTING §8); CI's
 # deploy and `make archive` make it, `make build` does not. WeasyPrint (requirements.txt) needs Pango and a CJK font from Debian.
-pdf-deps:
-	@if ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0.so.0" && fc-list 2>/dev/null | grep -qi "CJK"; then :; \
+pdf-deps: $(STAMP)
+	@if $(BIN)/python -c "import weasyprint" 2>/dev/null && fc-list 2>/dev/null | grep -qi "CJK"; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "installing Pango and fonts-noto-cjk for WeasyPrint (Debian packages)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk >/dev/null; \
