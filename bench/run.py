@@ -25,6 +25,9 @@ full build (≤ 0.33), printed and never asserted.
     .venv/bin/python bench/run.py --runs 3
     .venv/bin/python bench/run.py --preview-only   # the preview against the full build alone
 
+Then the PDF benchmark (bench/pdf_bench.py): the whole-plan page printed to a PDF in each language by
+WeasyPrint (what ``make pdf`` uses) and by Chromium, beside one build (``--no-pdf`` skips it).
+
 Then the search benchmark (bench/search_bench.py) on the site ``actionplan build`` makes: the
 95 queries typed into the search box in Chromium, relevance, bytes and time per query.
 
@@ -453,6 +456,7 @@ def main() -> None:
     which.add_argument("--search-only", action="store_true", help="the search benchmark alone")
     which.add_argument("--no-search", action="store_true", help="the build benchmark alone")
     which.add_argument("--preview-only", action="store_true", help="the preview against the full build alone")
+    ap.add_argument("--no-pdf", action="store_true", help="skip the PDF benchmark (bench/pdf_bench.py)")
     args = ap.parse_args()
     if args.preview_only:
         r = load("results.json") or {}
@@ -475,6 +479,14 @@ def main() -> None:
         print(preview_table(r["preview"], "en"))
     if sr is not None:
         print(search_table(sr, "en"))
+    if not args.no_pdf and not args.search_only:
+        # What `make pdf` costs beside the build: WeasyPrint (what it uses) and Chromium's print.
+        sys.path.insert(0, str(BENCH))
+        import pdf_bench
+
+        pr = pdf_bench.measure()
+        pdf_bench.write(pr)
+        print(pdf_bench.table(pr))
 
 
 if __name__ == "__main__":

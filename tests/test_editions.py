@@ -396,3 +396,18 @@ def test_in_chromium_the_real_site_compares_two_releases_and_an_old_page_knows_i
             assert newest in note.inner_text()
     finally:
         context.close()
+
+
+def test_each_frozen_edition_holds_its_pdfs_and_the_changelog_links_only_those_it_has(repo: Path) -> None:
+    """An edition whose commit has the whole-plan page holds its PDFs (rebuild.edition prints them,
+    make archive stores them); the changelog links a release's PDF only from paths.WHOLE_SINCE on,
+    the first release with that page, so no link points at a PDF an older edition cannot have."""
+    from actionplan.fields import version_key
+
+    for version in ("1.0.0", "1.0.1"):
+        for lang in paths.LANGS:
+            made = repo / "site" / paths.edition_root(version) / paths.prefix(lang) / paths.WHOLE_PDF
+            assert made.is_file() and made.read_bytes().startswith(b"%PDF-"), made
+            html = page(repo / "site", paths.site_path(paths.CHANGELOG, lang))
+            links = [h for h in re.findall(r'href="([^"]+\.pdf)"', html) if f"v/{version}/" in h]
+            assert bool(links) == (version_key(version) >= version_key(paths.WHOLE_SINCE)), (lang, version, links)

@@ -22,7 +22,8 @@ from .conftest import TINY
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = ["index.md", "plan/intro.md", "plan/I/index.md", "plan/I.1.md", "plan/I.1.1.md", "plan/I.1.2.md", "en/plan/I.2.1.md",
-         "agencies/FTC.md", "commentary/C01.md", "en/commentary/C02.md", "commentary/index.md", "plan/footnotes.md"]
+         "agencies/FTC.md", "commentary/C01.md", "en/commentary/C02.md", "commentary/index.md", "plan/footnotes.md",
+         "plan/whole.md", "en/plan/whole.md"]
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ A release is published when its changelog entry records its commit (``published.
 edition is built from that commit (``rebuild.edition``, the commit's own code and data) and stored
 on the editions branch (``editions.store``), which is then the authority: a version the branch
 holds is never rebuilt, and ``verify`` checks that a rebuild from the recorded commit still gives
-the stored files (Pagefind's index aside).
+the stored files (Pagefind's index and the PDFs aside: a build does not print them, ``pdf.py`` does).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def archive(root: Path, branch: str = BRANCH) -> tuple[list[str], list[str]]:
         built = rebuild.edition(root, changelog, version, commit, site_url)
         with tempfile.TemporaryDirectory(prefix="actionplan-edition-") as tmp:
             tree = Path(tmp)
-            shutil.copytree(built, tree / paths.edition_root(version))
+            shutil.copytree(built, tree / paths.edition_root(version))  # its PDFs included (rebuild.edition)
             store(root, tree, version, branch)
     return [v for v, _ in missing], have
 

@@ -89,6 +89,19 @@ def build(root: Path, site_dir: Path, engine: str) -> int:
     return 0
 
 
+def pdf(site_dir: Path) -> int:
+    """The PDF of the annotated edition in each language, printed from a built site's whole-plan page."""
+    from .pdf import PdfError, render_all
+
+    try:
+        written = render_all(site_dir)
+    except PdfError as e:
+        print(e, file=sys.stderr)
+        return 1
+    print("wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
 def generate(root: Path, out: Path) -> int:
     """The edition as plain files, for engines that run no plugins (Zensical)."""
     from .engines import generate as write
@@ -243,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     b = sub.add_parser("build", help="strict build of both languages, replacing the site folder only on success")
     b.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
     b.add_argument("--engine", choices=("mkdocs", "properdocs", "zensical"), default="mkdocs")
+    d = sub.add_parser("pdf", help="print the whole plan of a built site to a PDF in each language (WeasyPrint; after build)")
+    d.add_argument("site_dir", type=Path, nargs="?", default=Path("site"))
     g = sub.add_parser("generate", help="write the edition's pages and configuration into a folder, for engines that run no plugins")
     g.add_argument("out", type=Path)
     v = sub.add_parser("serve", help="preview both languages with live reload; broken data keeps the last good site and shows why")
@@ -276,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
         return write_schemas(args.out or config_file.resolve().parent / "schemas")
     if args.command == "publish":
         return publish(config_file.resolve().parent, args.ref)
+    if args.command == "pdf":
+        return pdf(args.site_dir)
     if args.command == "urls":
         return urls(args.site_dir, config_file.resolve().parent / "published-urls.txt", args.write)
     if not config_file.exists():

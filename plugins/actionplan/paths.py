@@ -34,6 +34,19 @@ def feed(lang: str) -> str:
     """The change feed in ``lang`` (a file of the root build): each language's pages link their own."""
     return FEED_ZH if lang == "zh" else FEED
 CITE_EXTS = ("ris", "bib", "csl.json")  # a unit's downloadable citation, in each language's build
+# The whole plan on one page (every unit in order), and the PDF of the annotated edition made from
+# it (``actionplan pdf``, ``make pdf``): a file of each language's build, beside the page.
+WHOLE = "plan/whole.md"
+WHOLE_PDF = "plan/whole/annotated-edition.pdf"
+# The first release with the whole-plan page, and so the first whose edition holds its PDFs.
+WHOLE_SINCE = "1.3.0"
+
+
+def whole_pdf_name(lang: str, version: str) -> str:
+    """The PDF's file name when a reader saves it: the edition, the language and the version."""
+    return f"ai-action-plan-annotated-{lang}-{version}.pdf"
+
+
 RECORD = "record/index.md"  # the timeline of official instruments since the plan
 # The timeline's own anchors (templates/record.md.j2), beside one per instrument (#<its ID>): an
 # instrument may not take one of them, nor the ap- prefix of our interface's elements.

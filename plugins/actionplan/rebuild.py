@@ -35,6 +35,7 @@ from . import editions as stored
 from . import paths
 from .editions import ArchiveError
 from .fields import is_version, version_key
+from .pdf import render_all
 
 CACHE = Path(".cache") / "editions"
 SKIP = ("pagefind",)  # Pagefind's index files differ from run to run, whatever their input
@@ -108,6 +109,8 @@ def edition(root: Path, changelog: Path, version: str, commit: str, site_url: st
         if done.returncode != 0 or not (out / "index.html").is_file():
             said = (done.stdout + done.stderr).strip().splitlines()[-15:]
             raise ArchiveError(f"release {version}: the build of its commit {commit[:12]} failed:\n" + "\n".join(said))
+        if (out / paths.WHOLE_PDF).parent.is_dir():  # a release with the whole-plan page: its PDFs, frozen with it
+            render_all(out)
         part = cache / "site.part"
         shutil.rmtree(part, ignore_errors=True)
         part.parent.mkdir(parents=True, exist_ok=True)
@@ -127,8 +130,10 @@ def copy_into(root: Path, site: Path, changelog: Path, site_url: str) -> list[st
 
 
 def differences(a: Path, b: Path) -> list[str]:
-    """Files that differ between two editions, Pagefind's index aside."""
+    """Files that differ between two editions, Pagefind's index and the PDFs aside (``make archive``
+    prints those into the stored copy; a build never makes them)."""
     def files(d: Path) -> dict[str, Path]:
-        return {p.relative_to(d).as_posix(): p for p in d.rglob("*") if p.is_file() and p.relative_to(d).parts[0] not in SKIP}
+        return {p.relative_to(d).as_posix(): p for p in d.rglob("*")
+                if p.is_file() and p.relative_to(d).parts[0] not in SKIP and p.suffix != ".pdf"}
     fa, fb = files(a), files(b)
     return sorted({*(fa.keys() ^ fb.keys()), *(k for k in fa.keys() & fb.keys() if not filecmp.cmp(fa[k], fb[k], shallow=False))})

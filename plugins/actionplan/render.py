@@ -184,7 +184,7 @@ class Renderer:
         }
         return {
             "title": title, "description": description, "author": author, "date": date, "url": url,
-            "publisher": container, "container": container, "lang": self.lang, "version": self.site.version,
+            "publisher": container, "container": container, "lang": self.lang, "version": self.site.version, "released": plan.date,
             "source": plan.pdf_url, "locale": self.L["locale_og"], "locale_other": self.L["locale_og_other"],
             # This page in each language, relative to this page: the MkDocs adapter hands them to
             # the theme (its documented extra.alternate), which prints them as the page's hreflang

@@ -299,4 +299,17 @@ EN: dict[str, str] = {
     "feed_rel_related": "related",
     "src_repost_about": " ({script}; {recorded} {date})",
     "src_end": ". ",
+    # The whole plan on one page, and its PDF (pages/whole.py, pdf.py).
+    "whole_title": "The whole plan, annotated",
+    "whole_link": "The whole plan (one page)",
+    "whole_desc": ("America’s AI Action Plan, annotated, in full: the introduction, {pillars} pillars, {goals} goals and {actions} actions in the "
+                   "plan’s order, with the official text, an unofficial Chinese translation, leads, footnotes and markers for the commentary."),
+    "whole_edition": "version {version} ({date})",
+    "whole_about": ("The introduction, {pillars} pillars, {goals} goals and {actions} actions in the plan’s order; each unit with its "
+                    "official text, our unofficial Chinese translation and its permalink. The commentary is read in full on each unit’s page."),
+    "whole_contents": "Contents",
+    "whole_pdf": "Download the PDF (English edition)",
+    "whole_pdf_note": "printed from this page, with contents, page numbers and bookmarks",
+    "whole_critiques": "Commentary attached ({n})",
+    "whole_legend": "Each paragraph of the official English text (dark rule) is followed by our unofficial Chinese translation (light rule).",
 }

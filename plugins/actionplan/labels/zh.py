@@ -292,4 +292,17 @@ ZH: dict[str, str] = {
     "feed_rel_related": "相关",
     "src_repost_about": "（{script}；{recorded} {date}）",
     "src_end": "。",
+    # The whole plan on one page, and its PDF (pages/whole.py, pdf.py).
+    "whole_title": "整部计划（注释本全文）",
+    "whole_link": "整部计划（一页）",
+    "whole_desc": ("《美国人工智能行动计划》注释本全文：引言、{pillars} 大支柱、{goals} 项目标与 "
+                   "{actions} 项行动，依原文顺序，附官方原文、非官方中文译文、牵头机构、脚注与评论标记。"),
+    "whole_edition": "版本 {version}（{date}）",
+    "whole_about": ("依原文顺序收录引言、{pillars} 大支柱、{goals} 项目标与 {actions} "
+                    "项行动；每个单元附官方原文、非官方中文译文与其永久链接。评论全文见各单元的页面。"),
+    "whole_contents": "目录",
+    "whole_pdf": "下载 PDF（中文注释本）",
+    "whole_pdf_note": "由本页生成，含目录、页码与书签",
+    "whole_critiques": "所附评论（{n}）",
+    "whole_legend": "每段官方英文原文（左侧深色竖线）之后是它的非官方中文译文（左侧浅色竖线）。",
 }

@@ -13,6 +13,7 @@ from .commentary import commentary_page, coverage_page, critique_page
 from .hubs import agencies_page, agency_page, changelog_page, compare_page, ids_page
 from .plan import footnotes_page, home_page, unit_page
 from .record import instrument_page, record_page
+from .whole import whole_page
 
 
 def all_pages(r: Renderer) -> Iterator[Page]:
@@ -22,6 +23,7 @@ def all_pages(r: Renderer) -> Iterator[Page]:
     yield from (agency_page(r, a.id) for a in r.plan.agencies)
     yield agencies_page(r)
     yield footnotes_page(r)
+    yield whole_page(r)
     yield ids_page(r)
     yield changelog_page(r)
     yield compare_page(r)

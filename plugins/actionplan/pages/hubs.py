@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import paths, record_views, text
+from ..fields import version_key
 from ..index import Index, newest_first
 from ..labels import LABELS
 from ..model import Where
@@ -89,10 +90,16 @@ def changelog_page(r: Renderer) -> Page:
             "units": [(u, r.any_link(src, u)) for u in rel.units],
             "record": [(inst.number, paths.rel_md(src, paths.instrument(inst.id))) for inst in r.plan.record if inst.id in rel.record],
             "edition": up + paths.versioned(paths.site_path(paths.HOME, r.lang), rel.version) if live else None,
+            # the PDF frozen with the edition (make archive prints it into v/<version>/)
+            "pdf": up + paths.versioned(paths.prefix(r.lang) + paths.WHOLE_PDF, rel.version)
+                   if live and version_key(rel.version) >= version_key(paths.WHOLE_SINCE) else None,
+            "pdf_name": paths.whole_pdf_name(r.lang, rel.version),
             "diffs": [(u, f"{compare}?{compare_query(u, before, rel.version)}") for u in rel.units] if live and before else [],
         })
     return r.page("changelog.md.j2", src, Where("data/changelog.yaml", 1), r.hub(src, r.L["changelog"], r.L["desc_changelog"]),
-                     releases=releases, feed=r.file_link(src, paths.feed(r.lang), paths.DEFAULT_LANG))
+                     releases=releases, feed=r.file_link(src, paths.feed(r.lang), paths.DEFAULT_LANG),
+                     whole=paths.rel_md(src, paths.WHOLE), whole_pdf=r.file_link(src, paths.WHOLE_PDF, r.lang),
+                     whole_pdf_name=paths.whole_pdf_name(r.lang, r.site.version), version=r.site.version)
 
 
 def compare_page(r: Renderer) -> Page:

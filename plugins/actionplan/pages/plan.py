@@ -108,6 +108,7 @@ def home_page(r: Renderer) -> Page:
         critiques=[r.crit_view(c, src) for c in r.ix.critiques_of.get("plan", [])], source=source_line(r),
         commentary=paths.COMMENTARY, coverage=paths.COVERAGE, agencies=paths.AGENCIES,
         footnotes_src=paths.FOOTNOTES, ids=paths.IDS, changelog=paths.CHANGELOG,
+        whole=paths.WHOLE, whole_pdf=r.file_link(src, paths.WHOLE_PDF, r.lang), whole_pdf_name=paths.whole_pdf_name(r.lang, r.site.version),
     )
 
 

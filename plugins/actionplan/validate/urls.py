@@ -12,7 +12,7 @@ from ..problems import Problem
 RESERVED = (
     "404", "agencies", "assets", "changelog", "commentary", "coverage", "en", "export", "footnotes", "id", "ids",
     "index", "javascripts", "open-data", "pagefind", "performance", "plan", "record", "search", "sitemap",
-    "stylesheets", "units", "v", "zh",
+    "stylesheets", "units", "v", "whole", "zh",
 )
 
 
@@ -44,7 +44,7 @@ def validate_url_names(plan: Plan, critiques: tuple[CommentaryUnit, ...]) -> lis
 def page_urls(plan: Plan, critiques: tuple[CommentaryUnit, ...]) -> set[str]:
     """The site-relative URLs of the pages generated from the data, in every language."""
     out: set[str] = set()
-    srcs = [paths.HOME, paths.AGENCIES, paths.FOOTNOTES, paths.COMMENTARY, paths.COVERAGE, paths.IDS, paths.CHANGELOG, paths.RECORD]
+    srcs = [paths.HOME, paths.AGENCIES, paths.FOOTNOTES, paths.COMMENTARY, paths.COVERAGE, paths.IDS, paths.CHANGELOG, paths.RECORD, paths.WHOLE]
     srcs += [paths.instrument(i.id) for i in plan.record]
     srcs += [paths.unit(uid) for uid in plan.unit_ids()]
     srcs += [paths.agency(a.id) for a in plan.agencies]
