@@ -31,7 +31,7 @@ class Box:
 # The goals figure as HTML: each pillar a column of its goals (one column on a phone), laid out by CSS;
 # the pages that show it title it with a heading.
 _FIGURE = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(
-    '<figure class="ap-figure ap-goals-figure" aria-label="{{ L.figure }}">'
+    '<figure class="ap-figure ap-goals-figure" id="ap-fig-title-{{ lang }}" aria-label="{{ L.figure }}">'
     '<div class="ap-goals">'
     '{% for p in pillars %}'
     '<section class="ap-goals-pillar" aria-label="{{ L.pillar }} {{ p.id }}">'
@@ -54,7 +54,7 @@ def figure(pillars: Sequence[Box], lang: str, src: str) -> str:
 
     view = [{"id": p.id, "title": p.title, "href": href(p.id),
              "goals": [{"id": g.id, "title": g.title, "count": g.count, "href": href(g.id)} for g in p.goals]} for p in pillars]
-    return _FIGURE.render(pillars=view, L=LABELS[lang])
+    return _FIGURE.render(pillars=view, lang=lang, L=LABELS[lang])  # its id: a published anchor
 
 
 BAR_W, BAR_ROW, BAR_LABEL = 520, 84, 150
