@@ -1,10 +1,9 @@
-"""The ``actionplan`` command: check, build, generate, serve, archive, release, publish, schemas and urls.
+"""The ``actionplan`` command: check, build, generate, serve, archive, release, publish, pdf, schemas and urls.
 
-``check`` runs the very same load/validate code as the plugin, with the same settings (read from
-``mkdocs.yml``, ``settings.Settings``), so what passes here passes the build; ``build`` writes into a
-temporary folder and swaps it in only after a clean strict build, so a failed build never leaves
-a half-written ``site/``. Each command imports what it needs when it runs, so that ``check`` answers
-without loading the templating and build machinery.
+``check`` runs the very same load/validate code as the plugin, with the same settings (read from ``mkdocs.yml``,
+``settings.Settings``), so what passes here passes the build; ``build`` writes into a temporary folder and swaps
+it in only after a clean strict build, so a failed build never leaves a half-written ``site/``. Each command
+imports what it needs when it runs, so that ``check`` answers without loading the templating and build machinery.
 """
 
 from __future__ import annotations
@@ -96,8 +95,7 @@ def pdf(site_dir: Path) -> int:
     try:
         written = render_all(site_dir)
     except PdfError as e:
-        print(e, file=sys.stderr)
-        return 1
+        return _fail(str(e))
     print("wrote " + ", ".join(str(p) for p in written))
     return 0
 

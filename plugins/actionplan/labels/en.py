@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .record import RECORD_EN
+
 EN: dict[str, str] = {
     "site": "America's AI Action Plan, annotated",
     "plan": "Plan",
@@ -135,89 +137,10 @@ EN: dict[str, str] = {
     "compare_to": "Newer version",
     "compare_go": "Compare",
     "compare_intro": ("Shows what changed in one unit between two published versions (official text, translation, "
-                      "editorial notes, attached commentary). Deleted words are struck through, added ones highlighted. "
-                      "Needs JavaScript."),
+                      "editorial notes, attached commentary). Deleted words are struck through, added ones highlighted. Needs JavaScript."),
     "compare_none": "Comparing needs at least two published versions.",
     "compare_changed": "compare changes",
     "edition_link": "that version",
-    "since": "Since the plan",
-    "since_note": 'Official instruments related to this unit, newest first. Each quotation is the instrument’s own words, at most one sentence.',
-    "no_record": 'We have recorded no official instrument related to this unit.',
-    "record_below": "Official instruments related to the units below this one: {n}.",
-    "rel_related": 'related (our judgement)',
-    "evidence": "Evidence",
-    "record": "The record",
-    "timeline": "Timeline of official instruments",
-    "timeline_note": ('From {date}, the day the plan was released, to the newest instrument recorded, by date of publication. Each '
-                      'instrument links its official text; its page gives the plan units it relates to, with the evidence.'),
-    "timeline_since": "Since the plan",
-    "timeline_background": "Before the plan (background)",
-    "signed": "Signed",
-    "published": "Published",
-    "citation": "Citation",
-    "fr_doc": "FR Doc.",
-    "number": "Number",
-    "issuer": "Issued by",
-    "official_text": "Official text",
-    "title_original": "as printed",
-    "title_unofficial": "our unofficial translation",
-    "issuer_President": "The President",
-    "rkind_executive order": "executive order",
-    "rkind_memorandum": "memorandum",
-    "rkind_notice": "notice",
-    "rkind_rule": "rule",
-    "rkind_report": "report",
-    "rkind_proposed rule": 'proposed rule',
-    "rkind_solicitation": 'solicitation',
-    "rkind_guidance": 'guidance',
-    "rkind_strategy": 'strategy',
-    "rkind_framework": 'framework',
-    "rkind_docket": 'docket',
-    "rkind_order": 'order (independent agency)',
-    "rel_orders": 'orders the step',
-    "rel_cites": 'names the plan',
-    "rel_def_orders": ('Its operative text (not its preamble) directs or takes the step the unit describes, in the sentence quoted. '
-                       'This says what was ordered, not what has happened since.'),
-    "rel_def_cites": 'It names the plan or the unit, in the sentence quoted, but its operative text does not direct the step.',
-    "rel_def_related": 'Our editorial judgement: it bears on the unit without naming it or directing its step.',
-    "relations_heading": 'What the relations mean',
-    "col_orders": 'With an instrument that orders the step',
-    "col_cites": 'With one that names the plan',
-    "filter_relation": 'Relation',
-    "record_scope": ('The record lists {n} instruments, only those whose official text we have read (on {hosts}). We searched the '
-                     'Federal Register (govinfo.gov, federalregister.gov), whitehouse.gov and the websites of the agencies the plan '
-                     'names. A unit with no instrument here may still have been taken up: an empty list does not mean that no step was taken.'),
-    "record_absence": ('The record lists only instruments whose official text we have read ({n} so far), so a short or empty list '
-                       'does not mean that no step was taken.'),
-    "evidence_in": "Evidence ({section})",
-    "idtype_federal register": 'Federal Register citation',
-    "idtype_executive order number": 'Executive order number',
-    "idtype_solicitation number": 'Solicitation number',
-    "idtype_docket number": 'Docket number',
-    "idtype_order or docket number": 'Order or docket number',
-    "idtype_number": 'Number',
-    "no_reference": 'None: cited by its title, issuer, date and official address',
-    "instruments_issued": 'Official instruments it issued',
-    "feed_rel_orders": 'orders',
-    "feed_rel_cites": 'names the plan',
-    "background": "Before the plan (background)",
-    "units_related": "Plan units it relates to",
-    "filter": "Filter",
-    "filter_pillar": "Pillar",
-    "filter_agency": "Issued by",
-    "filter_kind": "Kind",
-    "filter_all": "All",
-    "filter_count": "{shown} of {total} shown",
-    "record_coverage": "Coverage of the record",
-    "record_coverage_note": ('For each pillar, how many recommended policy actions have at least one official instrument of each relation '
-                             '(an action can count in more than one column; instruments from before the plan are not counted).'),
-    "record_figure": "Recommended policy actions of each pillar with an official instrument",
-    "col_actions": "Actions",
-    "col_related": "With a related instrument",
-    "record_total": "Total",
-    "record_critique": "Official instruments on the units it discusses",
-    "record_critique_note": ("What was issued after the plan on the units this commentary discusses,"
-                             " to set its reading beside what was actually ordered."),
     # Words the templates used to choose inline ("…" if lang == "zh" else "…").
     "agency_no_acronym": "the plan gives no acronym",
     "changelog_units": "Units changed in this release:",
@@ -312,4 +235,5 @@ EN: dict[str, str] = {
     "whole_pdf_note": "printed from this page, with contents, page numbers and bookmarks",
     "whole_critiques": "Commentary attached ({n})",
     "whole_legend": "Each paragraph of the official English text (dark rule) is followed by our unofficial Chinese translation (light rule).",
+    **RECORD_EN,  # the record's words (record.py)
 }
