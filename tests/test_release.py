@@ -35,12 +35,17 @@ def check(repo: Path) -> subprocess.CompletedProcess[str]:
                           cwd=repo, env=build_env(), capture_output=True, text=True, timeout=120)
 
 
+def first_commit(tiny: Path, message: str) -> None:
+    """The tiny fixture as a new repository's first commit."""
+    git(tiny, "init", "-q", "-b", "main")
+    git(tiny, "add", "-A")
+    git(tiny, "commit", "-q", "-m", message)
+
+
 @pytest.fixture()
 def repo(tiny: Path) -> Path:
     """The tiny fixture in a new repository, its release 0.0.1 committed and published."""
-    git(tiny, "init", "-q", "-b", "main")
-    git(tiny, "add", "-A")
-    git(tiny, "commit", "-q", "-m", "release 0.0.1")
+    first_commit(tiny, "release 0.0.1")
     done = publish(tiny)
     assert done.returncode == 0, done.stderr
     git(tiny, "commit", "-q", "-am", "release 0.0.1 published")
@@ -127,9 +132,7 @@ def test_a_deleted_entry_of_the_record_changes_its_units_and_no_neighbour(tiny: 
     ``record`` and counts for the units the entry related to; a unit dropped from an entry counts too."""
     # Published without naming the entry in its record (a published release's record is frozen).
     edit(tiny / "data" / "changelog.yaml", "record: [eo-14318, ostp-rfi-2025-18737]", "record: [eo-14318]")
-    git(tiny, "init", "-q", "-b", "main")
-    git(tiny, "add", "-A")
-    git(tiny, "commit", "-q", "-m", "release 0.0.1")
+    first_commit(tiny, "release 0.0.1")
     assert publish(tiny).returncode == 0
     git(tiny, "commit", "-q", "-am", "release 0.0.1 published")
     repo = tiny
@@ -168,9 +171,7 @@ def test_release_refuses_bad_input_and_leaves_the_changelog_alone(repo: Path, ar
 @pytest.mark.slow
 def test_release_needs_the_previous_release_published(tiny: Path) -> None:
     """An unpublished release (no ``commit``) is extended, not followed by another."""
-    git(tiny, "init", "-q", "-b", "main")
-    git(tiny, "add", "-A")
-    git(tiny, "commit", "-q", "-m", "release 0.0.1, not published yet")
+    first_commit(tiny, "release 0.0.1, not published yet")
     before = (tiny / "data" / "changelog.yaml").read_bytes()
     result = release(tiny, "0.0.2")
     assert result.returncode == 1
@@ -180,9 +181,7 @@ def test_release_needs_the_previous_release_published(tiny: Path) -> None:
 
 @pytest.mark.slow
 def test_publish_records_the_commit_once_and_only_of_committed_data(tiny: Path) -> None:
-    git(tiny, "init", "-q", "-b", "main")
-    git(tiny, "add", "-A")
-    git(tiny, "commit", "-q", "-m", "release 0.0.1")
+    first_commit(tiny, "release 0.0.1")
     head = git(tiny, "rev-parse", "HEAD").strip()
     edit(tiny / "data" / "translations" / "zh" / "I.yaml", "召集利益相关方", "召集各利益相关方")
     refused = publish(tiny)

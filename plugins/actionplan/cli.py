@@ -27,6 +27,17 @@ def _fail(*lines: str) -> int:
     return 1
 
 
+def _not_loaded(e: Exception) -> int:
+    """The settings or the data could not be read, so a command that changes the data (release,
+    publish) does not start: the problems, each on its line, and a non-zero exit."""
+    from .settings import SettingsError
+
+    if isinstance(e, SettingsError):
+        return _fail(*e.lines)
+    print(f"fix these first (make check):\n{e}", file=sys.stderr)
+    return 1
+
+
 def check(root: Path, commentary_source: Path | None = None) -> int:
     """Validate everything in ``root`` (``data/``, ``content/commentary/``) without MkDocs; with the
     commentary's source text (``None``: skipped, as ``--no-source`` asks), also that the units
@@ -197,11 +208,8 @@ def release(root: Path, version: str, date: str | None, en: str | None, zh: str 
         settings = Settings.read(root)
         ix = load(settings)
         changelog, line, units, record = write(root, settings.data, settings.commentary, version, ix, date, en, zh)
-    except SettingsError as e:
-        return _fail(*e.lines)
-    except DataError as e:
-        print(f"fix these first (make check):\n{e}", file=sys.stderr)
-        return 1
+    except (SettingsError, DataError) as e:
+        return _not_loaded(e)
     except ReleaseError as e:
         print(f"release: {e}", file=sys.stderr)
         return 1
@@ -228,11 +236,8 @@ def publish(root: Path, ref: str) -> int:
             return _fail(f"{settings.data / 'changelog.yaml'}: no release to publish")
         newest = ix.plan.releases[0]
         commit, line = record(root, settings.data / "changelog.yaml", newest, ref)
-    except SettingsError as e:
-        return _fail(*e.lines)
-    except DataError as e:
-        print(f"fix these first (make check):\n{e}", file=sys.stderr)
-        return 1
+    except (SettingsError, DataError) as e:
+        return _not_loaded(e)
     except PublishError as e:
         return _fail(f"publish: {e}")
     print(f"{newest.where.file}:{line}: release {newest.version}: commit: {commit}; commit this line "
@@ -285,25 +290,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "release":
             return release(root, args.version, args.date, args.en, args.zh, source)
         return check(root, source)
-    if args.command == "schemas":
-        return write_schemas(args.out or config_file.resolve().parent / "schemas")
-    if args.command == "publish":
-        return publish(config_file.resolve().parent, args.ref)
-    if args.command == "pdf":
-        return pdf(args.site_dir)
-    if args.command == "urls":
-        return urls(args.site_dir, config_file.resolve().parent / "published-urls.txt", args.write)
+    here = config_file.resolve().parent
+    simple = {"schemas": lambda: write_schemas(args.out or here / "schemas"), "publish": lambda: publish(here, args.ref),
+              "pdf": lambda: pdf(args.site_dir), "urls": lambda: urls(args.site_dir, here / "published-urls.txt", args.write)}
+    if args.command in simple:
+        return simple[args.command]()
     if not config_file.exists():
         print(f"{config_file}: not found", file=sys.stderr)
         return 2
-    root = config_file.resolve().parent
-    if args.command == "generate":
-        return generate(root, args.out)
-    if args.command == "serve":
-        return serve(root, args.port, args.engine)
-    if args.command == "archive":
-        return archive(root, args.branch, args.verify)
-    return build(root, args.site_dir, args.engine)
+    on_site = {"generate": lambda: generate(here, args.out), "serve": lambda: serve(here, args.port, args.engine),
+               "archive": lambda: archive(here, args.branch, args.verify)}
+    return on_site.get(args.command, lambda: build(here, args.site_dir, args.engine))()
 
 
 if __name__ == "__main__":
