@@ -211,7 +211,7 @@ def test_paragraph_anchors_survive_a_rebuild_and_a_translation_edit(repo: Path) 
     assert _anchors(old) == _anchors(new) == _anchors(again) == ["p1", "p1-zh", "p2", "p2-zh"]  # paragraph, its translation
     # The anchor names the same official paragraph before and after the translation edit.
     for html in (old, new):
-        assert re.search(r'<p id="p2">A second paragraph of the goal’s introduction\.', html)
+        assert re.search(r'<p [^>]*\bid="p2"[^>]*>A second paragraph of the goal’s introduction\.', html)
     assert "目标引言的第二段。" in old and "目标引言的第二段（改）。" in new
     assert 'class="ap-pin" href="#p2"' in new and 'aria-label="链接到本段: 目标 I.1 ¶2"' in new
     assert scan(site / "v" / "1.0.1")["plan/I.1/"] >= {"p1", "p2", "p1-zh", "p2-zh", "fn-2"}
@@ -340,9 +340,10 @@ def test_every_published_release_is_an_edition_of_the_real_site(site: Path, inde
 
 
 @pytest.mark.slow
-def test_every_this_version_url_printed_in_a_citation_exists(site: Path) -> None:
+def test_every_this_version_url_printed_in_a_citation_exists(site: Path, index) -> None:  # type: ignore[no-untyped-def]
     """Every exact locator the latest's pages print (the cite panel, every format, the page head)
-    is a page of the built site."""
+    is a page of the built site; while the newest release is open (not yet published), none is
+    printed for it, since its edition does not exist yet."""
     base = json.loads((site / "export" / "plan.json").read_text(encoding="utf-8"))["site_url"]
     seen = 0
     for f in sorted(site.glob("**/index.html")):
@@ -353,7 +354,11 @@ def test_every_this_version_url_printed_in_a_citation_exists(site: Path) -> None
             path = url[len(base):].split("#")[0]
             assert (site / path / "index.html").is_file() or (site / path).is_file(), (rel, url)
             seen += 1
-    assert seen > 300  # every unit page of both languages
+    newest = index.plan.releases[0]
+    if newest.commit:
+        assert seen > 300  # every unit page of both languages
+    else:
+        assert not any(f"v/{newest.version}/" in f.read_text(encoding="utf-8") for f in site.glob("plan/I.1*/index.html"))
 
 
 def _first_changed_pair(site: Path, index) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
@@ -365,7 +370,9 @@ def _first_changed_pair(site: Path, index) -> tuple[str, str, str]:  # type: ign
         doc = json.loads((site / "v" / version / "export" / "units" / f"{uid}.json").read_text(encoding="utf-8"))
         return json.dumps(doc.get("text") or doc.get("title"), ensure_ascii=False)
 
-    uid = next(u for u in newer.units if u in index.units and u != "intro" and text(older.version, u) != text(newer.version, u))
+    open_ = {u for r in index.plan.releases if not r.commit for u in r.units}  # changed again since: no edition to compare yet
+    uid = next(u for u in newer.units if u in index.units and u != "intro" and u not in open_
+               and text(older.version, u) != text(newer.version, u))
     return older.version, newer.version, uid
 
 
@@ -389,7 +396,7 @@ def test_in_chromium_the_real_site_compares_two_releases_and_an_old_page_knows_i
         assert page_.locator(".ap-diff ins").count() + page_.locator(".ap-diff del").count() > 0
         # The older edition's page (built by its own commit) learns from v/versions.json that it is old.
         page_.goto(server + f"v/{new}/plan/{uid}/")
-        newest = index.plan.releases[0].version
+        newest = next(r.version for r in index.plan.releases if r.commit)  # the newest edition a reader can open
         if new != newest:
             note = page_.locator(".ap-edition-old")
             note.wait_for(state="visible", timeout=10000)
