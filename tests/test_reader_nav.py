@@ -66,11 +66,13 @@ def test_home_contents_fold_per_pillar_and_open_without_script(browser, server: 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_home_is_a_few_screens_on_a_phone(browser, server: str, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """Issue 17: about 20 screens at 390 px before the contents folded."""
+    """Issue 17: about 20 screens at 390 px before the contents folded. The budget grew from 6 to 6.5
+    screens with issue 27, which asks the home page's record coverage to define its relations and
+    say which sources were searched (its chart, unreadable at this width, is left out on a phone)."""
     context, page = open_page(browser, server + lang, PHONE)
     height = page.evaluate("document.documentElement.scrollHeight")
     context.close()
-    assert height < 6 * SCREEN, f"home page is {height} px ({height / SCREEN:.1f} screens) at {PHONE} px"
+    assert height < 6.5 * SCREEN, f"home page is {height} px ({height / SCREEN:.1f} screens) at {PHONE} px"
 
 
 def test_home_page_has_its_own_commentary_heading(site: Path) -> None:

@@ -46,8 +46,8 @@ RECORD_EN: dict[str, str] = {
     "rel_def_cites": 'It names the plan or the unit, in the sentence quoted, but its operative text does not direct the step.',
     "rel_def_related": 'Our editorial judgement: it bears on the unit without naming it or directing its step.',
     "relations_heading": 'What the relations mean',
-    "col_orders": 'With an instrument that orders the step',
-    "col_cites": 'With one that names the plan',
+    "col_orders": 'Orders the step',
+    "col_cites": 'Names the plan',
     "filter_relation": 'Relation',
     "record_scope": ('The record lists {n} instruments, only those whose official text we have read (on {hosts}). We searched the '
                      'Federal Register (govinfo.gov, federalregister.gov), whitehouse.gov and the websites of the agencies the plan '
@@ -74,11 +74,10 @@ RECORD_EN: dict[str, str] = {
     "filter_all": "All",
     "filter_count": "{shown} of {total} shown",
     "record_coverage": "Coverage of the record",
-    "record_coverage_note": ('For each pillar, how many recommended policy actions have at least one official instrument of each relation '
-                             '(an action can count in more than one column; instruments from before the plan are not counted).'),
+    "record_coverage_note": 'Per pillar, the actions with at least one instrument since the plan of each relation (an action may count in several columns).',
     "record_figure": "Recommended policy actions of each pillar with an official instrument",
     "col_actions": "Actions",
-    "col_related": "With a related instrument",
+    "col_related": 'Related',
     "record_total": "Total",
     "record_critique": "Official instruments on the units it discusses",
     "record_critique_note": ("What was issued after the plan on the units this commentary discusses, to set its reading beside what was actually ordered."),
@@ -124,8 +123,8 @@ RECORD_ZH: dict[str, str] = {
     "rel_def_cites": '所引原文点名提及本计划或该单元，但其正文条款并未指令该步骤。',
     "rel_def_related": '本站编者的判断：该文件与该单元有关，但既未点名提及，也未指令该步骤。',
     "relations_heading": '关系的含义',
-    "col_orders": '有“指令该步骤”的文件',
-    "col_cites": '有“提及本计划”的文件',
+    "col_orders": '指令该步骤',
+    "col_cites": '提及本计划',
     "filter_relation": '关系',
     "record_scope": ('本记录收录 {n} 份官方文件，仅限本站读过其官方文本者（见于 {hosts}）。'
                      '本站检索了联邦公报（govinfo.gov、federalregister.gov）、whitehouse.gov '
@@ -151,10 +150,10 @@ RECORD_ZH: dict[str, str] = {
     "filter_all": "全部",
     "filter_count": "显示 {shown} / {total} 份",
     "record_coverage": "官方文件覆盖情况",
-    "record_coverage_note": '每个支柱的推荐政策行动中，与每种关系的官方文件至少有一份相关的行动数（一条行动可计入多列；计划发布前的背景文件不计）。',
+    "record_coverage_note": '每个支柱中，至少有一份计划发布后的相应关系文件的行动数（一条行动可计入多列）。',
     "record_figure": "各支柱推荐政策行动的官方文件覆盖情况",
     "col_actions": "行动数",
-    "col_related": "有“相关”文件",
+    "col_related": '相关',
     "record_total": "合计",
     "record_critique": "所论单元的相关官方文件",
     "record_critique_note": "评论所论单元在计划发布后的官方文件，供对照评论的解读与实际下达的内容。",
