@@ -41,6 +41,12 @@ def in_git(folder: Path) -> bool:
     return folder.is_dir() and _git(folder, "rev-parse", "--is-inside-work-tree").stdout.strip() == "true"
 
 
+def has_history(changelog: Path) -> bool:
+    """Whether git tracks ``changelog``: a checkout has the history releases are recorded in; a copy
+    of the project (a download, or a copy inside another checkout) has none of its own."""
+    return in_git(changelog.parent) and _git(changelog.parent, "ls-files", "--error-unmatch", changelog.name).returncode == 0
+
+
 def entry_at(changelog: Path, commit: str, version: str) -> dict[str, Any] | None:
     """The release ``version`` as ``changelog`` gave it at ``commit`` (None: not there)."""
     shown = _git(changelog.parent, "show", f"{commit}:./{changelog.name}")
@@ -67,8 +73,9 @@ def _fields(r: Release | dict[str, Any]) -> dict[str, Any]:
 
 
 def frozen_problems(releases: tuple[Release, ...], changelog: Path) -> list[Problem]:
-    """Every way the changelog extends or misrecords a published release (none outside git)."""
-    if not releases or not in_git(changelog.parent):
+    """Every way the changelog extends or misrecords a published release (none without the history
+    they are recorded in: see ``has_history``)."""
+    if not releases or not has_history(changelog):
         return []
     problems: list[Problem] = []
     published_newer: str | None = None

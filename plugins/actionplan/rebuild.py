@@ -36,6 +36,7 @@ from . import paths
 from .editions import ArchiveError
 from .fields import is_version, version_key
 from .pdf import render_all
+from .published import has_history
 
 CACHE = Path(".cache") / "editions"
 SKIP = ("pagefind",)  # Pagefind's index files differ from run to run, whatever their input
@@ -76,8 +77,10 @@ def recorded(changelog: Path) -> list[tuple[str, str]]:
 
 
 def published(root: Path, changelog: Path) -> list[str]:
-    """The editions a build of the latest shows: the editions branch's and the recorded releases', newest first."""
-    return sorted({*stored.published(root), *(v for v, _ in recorded(changelog))}, key=version_key, reverse=True)
+    """The editions a build of the latest shows: the editions branch's and the recorded releases', newest first
+    (the branch's alone in a copy without the history to build the others from)."""
+    built = [v for v, _ in recorded(changelog)] if has_history(changelog) else []
+    return sorted({*stored.published(root), *built}, key=version_key, reverse=True)
 
 
 def _older(changelog: Path, version: str) -> tuple[str, ...]:
@@ -123,6 +126,10 @@ def copy_into(root: Path, site: Path, changelog: Path, site_url: str) -> list[st
     """Write every edition into ``site/v/``: the editions branch's exactly as stored, then each
     recorded release the branch lacks, built from its commit (cached). Returns their versions."""
     on_branch = stored.copy_into(root, site)
+    if not has_history(changelog):  # a copy without the repository's history cannot build from commits
+        print(f"editions: {changelog} is not in a git checkout of its own; the editions of recorded releases are left out",
+              file=sys.stderr)
+        return published(root, changelog)
     for version, commit in recorded(changelog):
         if version not in on_branch:
             shutil.copytree(edition(root, changelog, version, commit, site_url), site / paths.edition_root(version), dirs_exist_ok=True)
