@@ -68,7 +68,10 @@ class Watch:
     def __init__(self, page: Any, missing: tuple[str, ...]) -> None:
         self.problems: list[str] = []
         self.missing = missing  # the paths meant to answer 404
-        page.on("console", lambda m: m.type == "error" and self.note(f"console: {m.text} ({page.url})"))
+        # A console message names the resource it is about (its location); the page's URL when the
+        # message is handled may already be the next one's, so a late 404 of a page meant to answer
+        # 404 would be blamed on the page after it.
+        page.on("console", lambda m: m.type == "error" and self.note(f"console: {m.text} ({m.location.get('url') or page.url})"))
         page.on("pageerror", lambda e: self.note(f"script error: {e} ({page.url})"))
         page.on("requestfailed", lambda r: self.note(f"failed: {r.url} {r.failure}"))
         page.on("response", lambda r: r.status >= 400 and not r.url.endswith(self.missing) and self.note(f"{r.status}: {r.url}"))
