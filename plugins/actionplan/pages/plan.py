@@ -97,13 +97,14 @@ def home_page(r: Renderer) -> Page:
                 "n_actions": sum(len(g.actions) for g in p.goals)}
                for p in r.plan.pillars]
     counts = r.plan.counts_found()
+    coverage = record_views.record_coverage(r)  # the table and the chart show the same rows
     meta = r.hub(src, r.plan_title(), f"{r.site.title(r.lang)}: {r.L['counts'].format(**counts)}")
     return r.page(
         "home.md.j2", src, Where("data/plan.yaml", 1), meta,
         plan=r.plan, plan_title=r.plan_title(), pillars=pillars, counts=counts,
         intro_link=r.link(src, "intro"), epigraph=r.plan.epigraph, epigraph_zh=r.tr("epigraph", "text"),
         intro_title=r.title("intro"), published=r.date_words(r.plan.published), figure=Markup(svg.figure(figure_boxes(r), r.lang, src)),
-        coverage_rows=record_views.record_coverage(r), record_figure=Markup(svg.record_figure(record_views.record_coverage(r), r.lang, src)),
+        coverage_rows=coverage, record_figure=Markup(svg.record_figure(coverage, r.lang, src)),
         timeline=paths.RECORD,
         critiques=[r.crit_view(c, src) for c in r.ix.critiques_of.get("plan", [])], source=source_line(r),
         commentary=paths.COMMENTARY, coverage=paths.COVERAGE, agencies=paths.AGENCIES,
